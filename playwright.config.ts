@@ -6,7 +6,9 @@ import { defineConfig, devices } from '@playwright/test';
  * network on and the manual oracle, so that tests move prices through `/api/dev/prices`.
  */
 const port = Number((process.env.E2E_PORT ??= String(40_000 + Math.floor(Math.random() * 20_000))));
-const baseURL = `http://127.0.0.1:${port}`;
+/** `E2E_BASE_URL` points the tests at a server that already runs (no webServer is started then). */
+const external = process.env.E2E_BASE_URL;
+const baseURL = external ?? `http://127.0.0.1:${port}`;
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const chromiumArgs = [
   '--headless',
@@ -39,13 +41,15 @@ export default defineConfig({
       use: { ...devices['Pixel 7'], browserName: 'chromium', launchOptions: { executablePath, args: chromiumArgs } },
     },
   ],
-  webServer: {
-    command: `node scripts/e2e-server.mjs`,
-    url: `${baseURL}/api/health`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    env: { PORT: String(port) },
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: external
+    ? undefined
+    : {
+        command: `node scripts/e2e-server.mjs`,
+        url: `${baseURL}/api/health`,
+        timeout: 300_000,
+        reuseExistingServer: false,
+        env: { PORT: String(port) },
+        stdout: 'pipe',
+        stderr: 'pipe',
+      },
 });
