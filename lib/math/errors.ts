@@ -1,0 +1,60 @@
+/**
+ * The one error type of the protocol: every refusal is a `ProtocolError` with a stable `code` (tests and the UI
+ * key on it) and a message a person can act on ("Leverage 150x is above this market's maximum of 100x.").
+ */
+
+export const ERROR_CODES = [
+  'LEVERAGE_TOO_HIGH',
+  'LEVERAGE_TOO_LOW',
+  'COLLATERAL_TOO_SMALL',
+  'INSUFFICIENT_LIQUIDITY',
+  'OPEN_INTEREST_CAP',
+  'POSITION_TOO_LARGE',
+  'RATIO_OUT_OF_BAND',
+  'SLIPPAGE',
+  'MIN_OUT_NOT_MET',
+  'MARKET_CLOSED',
+  'ORACLE_STALE',
+  'INSUFFICIENT_BALANCE',
+  'INVALID_TAKE_PROFIT',
+  'INVALID_STOP_LOSS',
+  'INVALID_TRIGGER',
+  'TOO_MANY_ORDERS',
+  'REMAINING_COLLATERAL_TOO_SMALL',
+  'AMOUNT_TOO_SMALL',
+  'UNSUPPORTED_COLLATERAL',
+  'INVALID_SWAP',
+  'POOL_EMPTY',
+  'NOT_FOUND',
+  'NOT_OWNER',
+  'INVALID_AMOUNT',
+  'INVALID_PRICE',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class ProtocolError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: Record<string, string>;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, string>) {
+    super(message);
+    this.name = 'ProtocolError';
+    this.code = code;
+    if (details) this.details = details;
+  }
+}
+
+export function isProtocolError(e: unknown): e is ProtocolError {
+  return e instanceof ProtocolError;
+}
+
+/**
+ * HTTP status for a code (api.md § Errors): 503 when the market is closed or the oracle stale, 404 / 403 for
+ * NOT_FOUND / NOT_OWNER, 422 for every other protocol refusal.
+ */
+export function protocolErrorStatus(code: ErrorCode): 403 | 404 | 422 | 503 {
+  if (code === 'MARKET_CLOSED' || code === 'ORACLE_STALE') return 503;
+  if (code === 'NOT_FOUND') return 404;
+  if (code === 'NOT_OWNER') return 403;
+  return 422;
+}
