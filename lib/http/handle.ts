@@ -1,0 +1,31 @@
+import { isAuthError } from '@/lib/auth/errors';
+import { isEngineError } from '@/lib/engine/errors';
+import { isProtocolError } from '@/lib/math/errors';
+import { HttpError, errorResponse, statusForCode } from './errors';
+
+/** Errors thrown by lib/math (ProtocolError) and lib/engine (EngineError): a stable upper-case `code`. */
+function codedDomainError(error: unknown): { code: string; message: string } | undefined {
+  if (isProtocolError(error) || isEngineError(error)) return { code: error.code, message: error.message };
+  return undefined;
+}
+
+/** Maps any thrown value to the error response of api.md § Errors; unexpected ones are logged and answer 500. */
+export function errorToResponse(error: unknown): Response {
+  if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message);
+  if (isAuthError(error)) return errorResponse(error.status, error.code, error.message);
+  const domain = codedDomainError(error);
+  if (domain) return errorResponse(statusForCode(domain.code), domain.code, domain.message);
+  console.error('[api] unexpected error', error);
+  return errorResponse(500, 'INTERNAL', 'Something went wrong on the server; try again in a moment.');
+}
+
+/** Wraps a route handler so that every refusal becomes `{"error": {code, message}}` with its status. */
+export function handle<C>(fn: (request: Request, context: C) => Promise<Response>) {
+  return async (request: Request, context: C): Promise<Response> => {
+    try {
+      return await fn(request, context);
+    } catch (error) {
+      return errorToResponse(error);
+    }
+  };
+}
