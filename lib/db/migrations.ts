@@ -1,0 +1,104 @@
+import type { Database, SqlClient } from './types';
+
+/**
+ * The schema, as one ordered list shared by both backends. Amounts, prices and rates are numeric(78,0) (read back
+ * as text and turned into bigint, lib/db/rows.ts); times are unix seconds (bigint). Append only: never edit an
+ * applied migration, add a new one.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+const N = 'numeric(78,0)';
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'core',
+    sql: `
+CREATE TABLE engine_state (key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE pools (id text PRIMARY KEY, lp_supply ${N} NOT NULL DEFAULT 0);
+CREATE TABLE custodies (
+  pool text NOT NULL REFERENCES pools(id), token text NOT NULL,
+  owned ${N} NOT NULL DEFAULT 0, locked ${N} NOT NULL DEFAULT 0, collateral ${N} NOT NULL DEFAULT 0,
+  cumulative_interest ${N} NOT NULL DEFAULT 0, rate_hourly ${N} NOT NULL DEFAULT 0,
+  last_accrual_s bigint NOT NULL DEFAULT 0,
+  PRIMARY KEY (pool, token));
+CREATE TABLE positions (
+  id bigserial PRIMARY KEY, owner text NOT NULL, market text NOT NULL, side text NOT NULL,
+  collateral_token text NOT NULL, collateral_amount ${N} NOT NULL, collateral_usd ${N} NOT NULL,
+  size_usd ${N} NOT NULL, entry_price ${N} NOT NULL, lock_amount ${N} NOT NULL,
+  exit_fee_usd ${N} NOT NULL, liquidation_fee_usd ${N} NOT NULL,
+  carried_interest_usd ${N} NOT NULL DEFAULT 0, interest_snapshot ${N} NOT NULL,
+  take_profit ${N}, stop_loss ${N}, opened_at bigint NOT NULL, updated_at bigint NOT NULL,
+  UNIQUE (owner, market, side));
+CREATE INDEX positions_market_side ON positions (market, side);
+CREATE TABLE orders (
+  id bigserial PRIMARY KEY, owner text NOT NULL, market text NOT NULL, side text NOT NULL,
+  collateral_token text NOT NULL, collateral_amount ${N} NOT NULL, leverage_bps ${N} NOT NULL,
+  trigger_price ${N} NOT NULL, acceptable_price ${N} NOT NULL, take_profit ${N}, stop_loss ${N},
+  created_at bigint NOT NULL);
+CREATE INDEX orders_owner ON orders (owner);
+CREATE INDEX orders_market_side ON orders (market, side);
+CREATE TABLE balances (owner text NOT NULL, token text NOT NULL, amount ${N} NOT NULL DEFAULT 0 CHECK (amount >= 0),
+  PRIMARY KEY (owner, token));
+CREATE TABLE lp_balances (owner text NOT NULL, pool text NOT NULL, amount ${N} NOT NULL DEFAULT 0 CHECK (amount >= 0),
+  PRIMARY KEY (owner, pool));
+CREATE TABLE nonces (owner text NOT NULL, nonce text NOT NULL, used_at bigint NOT NULL, UNIQUE (owner, nonce));
+CREATE TABLE events (
+  id bigserial PRIMARY KEY, owner text NOT NULL, kind text NOT NULL, pool text, market text, side text,
+  at bigint NOT NULL, size_usd ${N}, price ${N}, realized_pnl_usd ${N}, fees_usd ${N}, details text NOT NULL DEFAULT '{}');
+CREATE INDEX events_owner ON events (owner, id);
+CREATE INDEX events_pool_at ON events (pool, at);
+CREATE TABLE market_sides (
+  market text NOT NULL, side text NOT NULL,
+  size_usd ${N} NOT NULL DEFAULT 0, size_over_entry ${N} NOT NULL DEFAULT 0,
+  carried_interest_usd ${N} NOT NULL DEFAULT 0, size_times_snapshot ${N} NOT NULL DEFAULT 0,
+  PRIMARY KEY (market, side));
+CREATE TABLE faucet_draws (owner text PRIMARY KEY, last_at bigint NOT NULL);
+CREATE TABLE candles_1m (feed text NOT NULL, t bigint NOT NULL, open ${N} NOT NULL, high ${N} NOT NULL,
+  low ${N} NOT NULL, close ${N} NOT NULL, PRIMARY KEY (feed, t));
+CREATE TABLE lp_snapshots (pool text NOT NULL, t bigint NOT NULL, aum_usd ${N} NOT NULL, supply ${N} NOT NULL,
+  lp_price_usd ${N} NOT NULL, PRIMARY KEY (pool, t));
+CREATE TABLE price_marks (feed text PRIMARY KEY, price ${N} NOT NULL, publish_time bigint NOT NULL);
+`,
+  },
+];
+
+/** Arbitrary constant key of the advisory lock that serialises migrations and genesis between instances. */
+export const MIGRATION_LOCK_KEY = 7_346_001;
+
+async function applied(tx: SqlClient): Promise<Set<number>> {
+  const { rows } = await tx.query<{ version: number | string }>('SELECT version FROM schema_migrations');
+  return new Set(rows.map((r) => Number(r.version)));
+}
+
+/**
+ * Applies the missing migrations in order, in one transaction, under a transaction-level advisory lock on
+ * PostgreSQL so two instances starting together do not race (the second waits, then finds nothing to do).
+ */
+export async function runMigrations(db: Database): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await tx.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const done = await applied(tx);
+    const ran: number[] = [];
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      await tx.exec(m.sql);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      ran.push(m.version);
+    }
+    return ran;
+  });
+}
+
+/** Every table holding state (not schema_migrations), for test resets. */
+export const STATE_TABLES = [
+  'engine_state', 'custodies', 'positions', 'orders', 'balances', 'lp_balances', 'nonces', 'events',
+  'market_sides', 'faucet_draws', 'candles_1m', 'lp_snapshots', 'price_marks', 'pools',
+] as const;

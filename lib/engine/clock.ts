@@ -1,0 +1,46 @@
+import type { Clock } from '@/lib/oracle/types';
+import type { SqlClient } from '@/lib/db/types';
+
+const OFFSET_KEY = 'clock_offset_s';
+
+/**
+ * The engine clock: wall clock plus an offset in seconds that `/api/dev/clock` advances (protocol.md §4). The
+ * offset is persisted in `engine_state`, so a restart keeps it and several instances agree: every engine
+ * transaction re-reads it (`syncInTx`), and `advance` adds to it atomically in SQL.
+ */
+export class EngineClock implements Clock {
+  private offsetS = 0;
+
+  constructor(private readonly wallMs: () => number = () => Date.now()) {}
+
+  nowMs(): number {
+    return this.wallMs() + this.offsetS * 1000;
+  }
+
+  nowS(): number {
+    return Math.floor(this.nowMs() / 1000);
+  }
+
+  get offsetSeconds(): number {
+    return this.offsetS;
+  }
+
+  /** Reads the persisted offset (in an engine transaction or at start). */
+  async syncInTx(sql: SqlClient): Promise<void> {
+    const { rows } = await sql.query<{ value: string }>('SELECT value FROM engine_state WHERE key = $1', [OFFSET_KEY]);
+    this.offsetS = rows[0] ? Number(rows[0].value) : 0;
+  }
+
+  /** Adds `seconds` to the persisted offset (atomic with other instances) and returns the new offset. */
+  async advanceInTx(sql: SqlClient, seconds: number): Promise<number> {
+    if (!Number.isSafeInteger(seconds) || seconds < 0) throw new RangeError('advanceSeconds must be a non-negative integer.');
+    const { rows } = await sql.query<{ value: string }>(
+      `INSERT INTO engine_state (key, value) VALUES ($1, $2)
+       ON CONFLICT (key) DO UPDATE SET value = ((engine_state.value)::bigint + $2::bigint)::text
+       RETURNING value`,
+      [OFFSET_KEY, String(seconds)],
+    );
+    this.offsetS = Number(rows[0]?.value ?? seconds);
+    return this.offsetS;
+  }
+}

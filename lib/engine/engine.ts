@@ -1,0 +1,154 @@
+import type { Database } from '@/lib/db/types';
+import type { FeedId } from '@/lib/math/ids';
+import type { Oracle, OraclePrice } from '@/lib/oracle/types';
+import type { ActionRequest, QuoteOpenParams } from './action-params';
+import { EngineClock } from './clock';
+import { EngineEventBus, type EngineEvent } from './event-bus';
+import type {
+  AccountView,
+  ActionResult,
+  HealthView,
+  HistoryEventView,
+  MarketView,
+  OpenQuoteView,
+  PoolView,
+} from './views';
+import { runAction } from './actions/index';
+import { TxContext } from './tx-context';
+import { readAccount, readHistory, readMarkets, readPools, quoteOpen } from './reads/index';
+import { ensureGenesis } from './genesis';
+
+export interface EngineConfig {
+  /** The local network: faucet and dev controls on, genesis balances minted. */
+  devnet: boolean;
+  maxPriceAgeS: number;
+}
+
+export interface EngineDeps {
+  db: Database;
+  oracle: Oracle;
+  /** An `EngineClock` keeps its offset in the database; any other `Clock` (tests) is used as is. */
+  clock: EngineClock | { nowMs(): number; nowS(): number };
+  config: EngineConfig;
+}
+
+/**
+ * The pool program (protocol.md): every action is one database transaction that locks the pool row, accrues
+ * borrow interest on the custodies it touches, validates with lib/math, writes, records events and consumes the
+ * nonce. A refused action throws (`ProtocolError` or `EngineError`) and changes nothing.
+ */
+export class Engine {
+  readonly db: Database;
+  readonly oracle: Oracle;
+  readonly clock: EngineDeps['clock'];
+  readonly config: EngineConfig;
+  readonly events = new EngineEventBus();
+  /** Called after each committed change to positions/orders (the keeper's index listens). */
+  private readonly changeListeners = new Set<(event: EngineEvent) => void>();
+
+  constructor(deps: EngineDeps) {
+    this.db = deps.db;
+    this.oracle = deps.oracle;
+    this.clock = deps.clock;
+    this.config = deps.config;
+  }
+
+  /** Loads the clock offset and writes genesis on an empty database (idempotent, safe for two instances). */
+  async init(): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await this.syncClock(tx);
+      await ensureGenesis(tx, { devnet: this.config.devnet, nowS: this.clock.nowS(), kind: this.db.kind });
+    });
+  }
+
+  async execute(request: ActionRequest): Promise<ActionResult> {
+    return this.inTx(async (ctx) => {
+      await ctx.consumeNonce(request.owner, request.nonce);
+      return runAction(ctx, request);
+    });
+  }
+
+  /** Exactly what opening would do now (the same code as `openPosition`), in a transaction that is rolled back. */
+  async quoteOpen(params: QuoteOpenParams): Promise<OpenQuoteView> {
+    return this.readTx((ctx) => quoteOpen(ctx, params));
+  }
+
+  getMarkets(): Promise<MarketView[]> {
+    return this.readTx((ctx) => readMarkets(ctx));
+  }
+
+  getPools(): Promise<PoolView[]> {
+    return this.readTx((ctx) => readPools(ctx));
+  }
+
+  getAccount(owner: string): Promise<AccountView> {
+    return this.readTx((ctx) => readAccount(ctx, owner));
+  }
+
+  getHistory(owner: string, limit = 200): Promise<HistoryEventView[]> {
+    return this.readTx((ctx) => readHistory(ctx, owner, limit));
+  }
+
+  async getHealth(): Promise<HealthView> {
+    const nowS = this.clock.nowS();
+    const stale = this.oracle
+      .getAll()
+      .some((p) => !this.oracle.isManual(p.feed) && p.publishTime < nowS - this.config.maxPriceAgeS);
+    await this.db.sql.query('SELECT 1');
+    return { ok: true, oracle: { mode: this.oracle.mode(), stale }, db: this.db.kind, devnet: this.config.devnet, nowS };
+  }
+
+  /** Dev control: sets manual prices stamped with the engine clock; the keeper reacts through the oracle. */
+  async setPrices(prices: Partial<Record<FeedId, bigint>>): Promise<readonly OraclePrice[]> {
+    if (this.clock instanceof EngineClock) await this.clock.syncInTx(this.db.sql);
+    return this.oracle.setManualPrices(prices, this.clock.nowS());
+  }
+
+  /** Dev control: moves the engine clock forward (persisted; borrow fees accrue). Returns the new now. */
+  async advanceClock(seconds: number): Promise<{ offsetS: number; nowS: number }> {
+    const clock = this.clock;
+    if (!(clock instanceof EngineClock)) throw new Error('This engine runs on a fixed test clock.');
+    const offsetS = await this.db.transaction((tx) => clock.advanceInTx(tx, seconds));
+    return { offsetS, nowS: clock.nowS() };
+  }
+
+  /** Internal hook for the keeper index: every committed engine event. */
+  onChange(listener: (event: EngineEvent) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** Runs `fn` as one engine transaction and, after commit, announces its events. */
+  async inTx<T>(fn: (ctx: TxContext) => Promise<T>): Promise<T> {
+    let ctx: TxContext | undefined;
+    const result = await this.db.transaction(async (tx) => {
+      await this.syncClock(tx);
+      ctx = new TxContext(tx, this);
+      return fn(ctx);
+    });
+    const emitted = ctx?.emitted ?? [];
+    for (const event of emitted) for (const l of this.changeListeners) l(event);
+    this.events.emit(emitted);
+    return result;
+  }
+
+  private async readTx<T>(fn: (ctx: TxContext) => Promise<T>): Promise<T> {
+    const rollback = Symbol('rollback');
+    let out: { value: T } | undefined;
+    try {
+      await this.db.transaction(async (tx) => {
+        await this.syncClock(tx);
+        out = { value: await fn(new TxContext(tx, this, { readOnly: true })) };
+        throw rollback;
+      });
+    } catch (error) {
+      if (error !== rollback) throw error;
+    }
+    if (!out) throw new Error('read transaction produced nothing');
+    return out.value;
+  }
+
+  private async syncClock(tx: Parameters<Parameters<Database['transaction']>[0]>[0]): Promise<void> {
+    if (this.clock instanceof EngineClock) await this.clock.syncInTx(tx);
+  }
+}

@@ -1,0 +1,31 @@
+import type { MarketId, PoolId } from '@/lib/math/ids';
+
+/** What the engine announces after a commit (lib/client/wire.ts `StreamEvents` pool / position / order). */
+export type EngineEvent =
+  | { type: 'pool'; pool: PoolId }
+  | { type: 'position'; owner: string; positionId: string; market: MarketId; kind: string }
+  | { type: 'order'; owner: string; orderId: string; market: MarketId; kind: string };
+
+export type EngineEventListener = (event: EngineEvent) => void;
+
+/** A tiny synchronous emitter; a listener that throws does not stop the others. */
+export class EngineEventBus {
+  private readonly listeners = new Set<EngineEventListener>();
+
+  subscribe(listener: EngineEventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(events: readonly EngineEvent[]): void {
+    for (const event of events) {
+      for (const listener of this.listeners) {
+        try {
+          listener(event);
+        } catch {
+          // A broken subscriber (a closed SSE stream) must not affect the engine or the others.
+        }
+      }
+    }
+  }
+}

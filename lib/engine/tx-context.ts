@@ -1,0 +1,210 @@
+import type { SqlClient } from '@/lib/db/types';
+import type { FeedId, MarketId, PoolId, TokenId } from '@/lib/math/ids';
+import { FEED_BAND_BPS, TOKENS, custodyParams } from '@/lib/math/params';
+import { isPriceStale, priceBand, tokenPrices } from '@/lib/math/oracle-band';
+import { accrueCumulativeInterest } from '@/lib/math/interest';
+import { borrowRateHourly, utilizationBps } from '@/lib/math/borrow-rate';
+import { ProtocolError } from '@/lib/math/errors';
+import { describePrice } from '@/lib/math/describe';
+import type { OraclePrice } from '@/lib/oracle/types';
+import type { EngineEvent } from './event-bus';
+import { EngineError } from './errors';
+import type { CustodyRow, SideAggregateRow } from './store/rows';
+import { selectAggregates, selectCustodies, selectPoolSupply, updateAggregate, updateCustody, updatePoolSupply } from './store/custodies';
+import { insertEvent, type EventRecord } from './store/events';
+import { marketOpenState } from './market-state';
+
+export interface TokenQuote {
+  price: bigint;
+  low: bigint;
+  high: bigint;
+  publishTime: number;
+  stale: boolean;
+}
+
+interface EngineLike {
+  readonly oracle: { getPrice(feed: FeedId): OraclePrice | undefined; isManual(feed: FeedId): boolean };
+  readonly clock: { nowS(): number };
+  readonly config: { devnet: boolean; maxPriceAgeS: number };
+  readonly db: { kind: 'pglite' | 'postgres' };
+}
+
+/**
+ * The state of one engine transaction: the pools it locked, their custodies (interest accrued to now in memory;
+ * written back only for the custodies an action touched, with the rate recomputed from the new utilization,
+ * protocol.md §4), the aggregates, and the events to announce after commit.
+ */
+export class TxContext {
+  readonly nowS: number;
+  readonly readOnly: boolean;
+  readonly emitted: EngineEvent[] = [];
+  private readonly supplies = new Map<PoolId, { supply: bigint; dirty: boolean }>();
+  private readonly custodyRows = new Map<string, { row: CustodyRow; dirty: boolean }>();
+  private aggregates: Map<string, { row: SideAggregateRow; dirty: boolean }> | undefined;
+  /** Fixed prices for this transaction (the keeper acts at the price of the update that triggered it). */
+  private readonly priceOverrides = new Map<FeedId, OraclePrice>();
+
+  constructor(
+    readonly tx: SqlClient,
+    private readonly engine: EngineLike,
+    opts: { readOnly?: boolean } = {},
+  ) {
+    this.nowS = engine.clock.nowS();
+    this.readOnly = opts.readOnly ?? false;
+  }
+
+  get devnet(): boolean {
+    return this.engine.config.devnet;
+  }
+
+  get dbKind(): 'pglite' | 'postgres' {
+    return this.engine.db.kind;
+  }
+
+  usePrices(prices: readonly OraclePrice[]): void {
+    for (const p of prices) this.priceOverrides.set(p.feed, p);
+  }
+
+  async consumeNonce(owner: string, nonce: string): Promise<void> {
+    const { rows } = await this.tx.query(
+      'INSERT INTO nonces (owner, nonce, used_at) VALUES ($1, $2, $3) ON CONFLICT (owner, nonce) DO NOTHING RETURNING 1',
+      [owner, nonce, this.nowS],
+    );
+    if (rows.length === 0) throw new EngineError('NONCE_REUSED', 'This signed request was already used; sign a new one.');
+  }
+
+  /** Locks the pool row (`FOR UPDATE`) so actions on one pool are serialised, and loads its custodies. */
+  async lockPool(pool: PoolId): Promise<void> {
+    if (this.supplies.has(pool)) return;
+    const supply = await selectPoolSupply(this.tx, pool, !this.readOnly);
+    this.supplies.set(pool, { supply, dirty: false });
+    for (const row of await selectCustodies(this.tx, pool)) {
+      row.cumulativeInterest = accrueCumulativeInterest({
+        cumulativeInterest: row.cumulativeInterest,
+        rateHourly: row.rateHourly,
+        elapsedS: this.nowS - row.lastAccrualS,
+      });
+      this.custodyRows.set(`${pool}:${row.token}`, { row, dirty: false });
+    }
+  }
+
+  lpSupply(pool: PoolId): bigint {
+    const entry = this.supplies.get(pool);
+    if (!entry) throw new Error(`Pool ${pool} not locked in this transaction.`);
+    return entry.supply;
+  }
+
+  setLpSupply(pool: PoolId, supply: bigint): void {
+    this.supplies.set(pool, { supply, dirty: true });
+  }
+
+  /** The custody with interest accrued to now (view). Call `touch` before changing owned/locked/collateral. */
+  custody(pool: PoolId, token: TokenId): CustodyRow {
+    const entry = this.custodyRows.get(`${pool}:${token}`);
+    if (!entry) {
+      custodyParams(pool, token);
+      throw new Error(`Custody ${pool}/${token} not loaded: lock the pool first.`);
+    }
+    return entry.row;
+  }
+
+  custodies(pool: PoolId): CustodyRow[] {
+    return [...this.custodyRows.values()].filter((e) => e.row.pool === pool).map((e) => e.row);
+  }
+
+  /** Marks a custody changed by this action: its accrued interest and recomputed rate are written at flush. */
+  touch(pool: PoolId, token: TokenId): CustodyRow {
+    const entry = this.custodyRows.get(`${pool}:${token}`);
+    if (!entry) throw new Error(`Custody ${pool}/${token} not loaded: lock the pool first.`);
+    entry.dirty = true;
+    return entry.row;
+  }
+
+  async aggregate(market: MarketId, side: 'long' | 'short'): Promise<SideAggregateRow> {
+    if (!this.aggregates) {
+      this.aggregates = new Map();
+      for (const row of await selectAggregates(this.tx)) this.aggregates.set(`${row.market}:${row.side}`, { row, dirty: false });
+    }
+    const entry = this.aggregates.get(`${market}:${side}`);
+    if (!entry) throw new Error(`No aggregate row for ${market} ${side}.`);
+    return entry.row;
+  }
+
+  async allAggregates(): Promise<SideAggregateRow[]> {
+    await this.aggregate('SOL', 'long');
+    return [...(this.aggregates?.values() ?? [])].map((e) => e.row);
+  }
+
+  setAggregate(row: SideAggregateRow): void {
+    this.aggregates?.set(`${row.market}:${row.side}`, { row, dirty: true });
+  }
+
+  /** Mid, low, high of a feed; `ORACLE_STALE` unless `allowStale` (reads) or the feed is manual. */
+  feedQuote(feed: FeedId, opts: { allowStale?: boolean } = {}): TokenQuote {
+    const mark = this.priceOverrides.get(feed) ?? this.engine.oracle.getPrice(feed);
+    if (!mark) {
+      if (opts.allowStale) return { price: 0n, low: 0n, high: 0n, publishTime: 0, stale: true };
+      throw new EngineError('ORACLE_STALE', `No ${feed} price yet; try again in a few seconds.`);
+    }
+    const stale =
+      !this.engine.oracle.isManual(feed) &&
+      isPriceStale({ publishTime: mark.publishTime, nowS: this.nowS, maxAgeS: this.engine.config.maxPriceAgeS });
+    if (stale && !opts.allowStale) {
+      throw new ProtocolError(
+        'ORACLE_STALE',
+        `The ${feed} price (${describePrice(mark.price)}) is ${this.nowS - mark.publishTime}s old, over the ${this.engine.config.maxPriceAgeS}s limit; try again when the oracle updates.`,
+      );
+    }
+    const band = priceBand({ price: mark.price, bandBps: FEED_BAND_BPS[feed] });
+    return { price: mark.price, low: band.low, high: band.high, publishTime: mark.publishTime, stale };
+  }
+
+  /** A token's mid/low/high (USDC is $1 exactly, §1). */
+  tokenQuote(token: TokenId, opts: { allowStale?: boolean } = {}): TokenQuote {
+    if (token === 'USDC') {
+      const one = tokenPrices({ token: 'USDC', price: 0n });
+      return { ...one, publishTime: this.nowS, stale: false };
+    }
+    return this.feedQuote(TOKENS[token].feed, opts);
+  }
+
+  /** `MARKET_CLOSED` with the reopening time while an RWALP market is shut (§3). */
+  requireMarketOpen(market: MarketId): void {
+    const state = marketOpenState(market, this.nowS);
+    if (!state.open) {
+      const when = state.reopensAt === null ? 'later' : `at ${new Date(state.reopensAt * 1000).toISOString().replace('.000Z', 'Z')}`;
+      throw new ProtocolError('MARKET_CLOSED', `The ${market} market is closed; it reopens ${when}.`);
+    }
+  }
+
+  requireDevnet(what: string): void {
+    if (!this.engine.config.devnet) throw new EngineError('DEVNET_DISABLED', `${what} exists only on the local network.`);
+  }
+
+  async recordEvent(e: EventRecord): Promise<void> {
+    if (this.readOnly) return;
+    await insertEvent(this.tx, e, this.nowS);
+  }
+
+  emit(event: EngineEvent): void {
+    this.emitted.push(event);
+  }
+
+  /** Writes touched custodies (rate recomputed from the new utilization), supplies and aggregates. */
+  async flush(): Promise<void> {
+    if (this.readOnly) return;
+    for (const { row, dirty } of this.custodyRows.values()) {
+      if (!dirty) continue;
+      const curve = custodyParams(row.pool, row.token).borrow;
+      row.rateHourly = borrowRateHourly({ utilizationBps: utilizationBps({ locked: row.locked, owned: row.owned }), ...curve });
+      row.lastAccrualS = this.nowS;
+      await updateCustody(this.tx, row);
+    }
+    for (const [pool, { supply, dirty }] of this.supplies) if (dirty) await updatePoolSupply(this.tx, pool, supply);
+    for (const { row, dirty } of this.aggregates?.values() ?? []) if (dirty) await updateAggregate(this.tx, row);
+    const changed = new Set<PoolId>();
+    for (const { row, dirty } of this.custodyRows.values()) if (dirty) changed.add(row.pool);
+    for (const [pool, { dirty }] of this.supplies) if (dirty) changed.add(pool);
+    for (const pool of changed) this.emit({ type: 'pool', pool });
+  }
+}
