@@ -1,0 +1,146 @@
+import { HermesClient } from '@pythnetwork/hermes-client';
+import { FEED_IDS, type FeedId } from '@/lib/math/ids';
+import { parseHermesUpdate } from './hermes-payload';
+import type { PriceSource } from './price-source';
+import { PYTH_FEEDS } from './pyth-feeds';
+import type { OraclePrice } from './types';
+
+export interface PythSourceOptions {
+  hermesUrl: string;
+  feeds?: readonly FeedId[];
+  /** Poll period of /v2/updates/price/latest while the stream is down. */
+  pollMs?: number;
+  /** Reconnect delay: `min(backoffMaxMs, backoffBaseMs × 2^attempt)`. */
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  requestTimeoutMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+type StreamHandle = Awaited<ReturnType<HermesClient['getPriceUpdatesStream']>>;
+
+/**
+ * Pyth prices from Hermes (ORACLE=pyth) through `@pythnetwork/hermes-client`: a snapshot from
+ * /v2/updates/price/latest at start, then the SSE stream /v2/updates/price/stream (the client's EventSource). When
+ * the stream errors or ends it is closed and reopened after an exponential backoff, and until it is open again the
+ * latest endpoint is polled every `pollMs`. Each mark keeps Pyth's `publish_time`; an update older than the one
+ * held is ignored. Staleness is the caller's judgement (`isOracleStale`).
+ */
+export class PythSource implements PriceSource {
+  readonly mode = 'pyth' as const;
+  private readonly client: HermesClient;
+  private readonly ids: string[];
+  private readonly latest = new Map<FeedId, number>();
+  private emit: ((prices: readonly OraclePrice[]) => void) | undefined;
+  private stream: StreamHandle | undefined;
+  private streamOpen = false;
+  private attempt = 0;
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private pollTimer: ReturnType<typeof setInterval> | undefined;
+  /** Times the stream was (re)opened successfully; for /api/health and tests. */
+  connections = 0;
+
+  constructor(private readonly options: PythSourceOptions) {
+    this.client = new HermesClient(options.hermesUrl, { timeout: options.requestTimeoutMs ?? 5_000, httpRetries: 1 });
+    this.ids = (options.feeds ?? FEED_IDS).map((feed) => PYTH_FEEDS[feed].id);
+  }
+
+  isStreaming(): boolean {
+    return this.streamOpen;
+  }
+
+  async start(emit: (prices: readonly OraclePrice[]) => void): Promise<void> {
+    this.emit = emit;
+    await this.pollOnce();
+    this.openStream();
+  }
+
+  async stop(): Promise<void> {
+    this.emit = undefined;
+    this.closeStream();
+    this.stopPolling();
+    if (this.reconnectTimer !== undefined) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+  }
+
+  /** One GET /v2/updates/price/latest through HermesClient; errors go to `onError`. */
+  async pollOnce(): Promise<void> {
+    try {
+      const update = await this.client.getLatestPriceUpdates(this.ids, { parsed: true, ignoreInvalidPriceIds: true });
+      this.accept(update);
+    } catch (error) {
+      this.report(error);
+    }
+  }
+
+  private openStream(): void {
+    if (this.emit === undefined) return;
+    this.client
+      .getPriceUpdatesStream(this.ids, { parsed: true, ignoreInvalidPriceIds: true })
+      .then((stream) => {
+        if (this.emit === undefined) return stream.close();
+        this.stream = stream;
+        stream.onopen = () => {
+          this.streamOpen = true;
+          this.attempt = 0;
+          this.connections += 1;
+          this.stopPolling();
+        };
+        stream.onmessage = (event: MessageEvent<string>) => this.onMessage(event.data);
+        stream.onerror = (error) => {
+          if (this.stream === stream) this.streamDown(error);
+        };
+      })
+      .catch((error: unknown) => this.streamDown(error));
+  }
+
+  private onMessage(data: string): void {
+    try {
+      this.accept(JSON.parse(data) as unknown);
+    } catch (error) {
+      this.report(error);
+    }
+  }
+
+  private accept(json: unknown): void {
+    const marks = parseHermesUpdate(json);
+    if (marks === undefined) return this.report(new Error('Hermes sent a price update in an unknown format.'));
+    const fresh = marks.filter((m) => m.publishTime >= (this.latest.get(m.feed) ?? 0));
+    for (const m of fresh) this.latest.set(m.feed, m.publishTime);
+    if (fresh.length > 0) this.emit?.(fresh);
+  }
+
+  private streamDown(error: unknown): void {
+    this.closeStream();
+    if (this.emit === undefined || this.reconnectTimer !== undefined) return;
+    this.report(error);
+    this.startPolling();
+    const base = this.options.backoffBaseMs ?? 500;
+    const delayMs = Math.min(this.options.backoffMaxMs ?? 30_000, base * 2 ** this.attempt);
+    this.attempt += 1;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      this.openStream();
+    }, delayMs);
+  }
+
+  private closeStream(): void {
+    this.stream?.close();
+    this.stream = undefined;
+    this.streamOpen = false;
+  }
+
+  private startPolling(): void {
+    if (this.pollTimer !== undefined) return;
+    this.pollTimer = setInterval(() => void this.pollOnce(), this.options.pollMs ?? 2_000);
+  }
+
+  private stopPolling(): void {
+    if (this.pollTimer !== undefined) clearInterval(this.pollTimer);
+    this.pollTimer = undefined;
+  }
+
+  private report(error: unknown): void {
+    (this.options.onError ?? ((e: unknown) => console.warn('pyth source:', e)))(error);
+  }
+}
