@@ -41,6 +41,8 @@ export interface MarketWire {
   availableLiquidityShortUsd?: DecimalString;
   reopensAt?: number | null;
   stale?: boolean;
+  /** Extra: the mid price 24 hours ago (for the ticker's 24h change); the UI falls back to 1h candles without it. */
+  price24hAgo?: DecimalString | null;
 }
 
 export interface CustodyWire {

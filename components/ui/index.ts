@@ -1,0 +1,13 @@
+export { Badge } from '@/components/ui/badge';
+export type { BadgeTone } from '@/components/ui/badge';
+export { Button } from '@/components/ui/button';
+export type { ButtonProps, ButtonSize, ButtonVariant } from '@/components/ui/button';
+export { cn } from '@/components/ui/cn';
+export { Field, NumberInput, sanitizeDecimalInput } from '@/components/ui/field';
+export { BottomSheet, Modal } from '@/components/ui/modal';
+export { Skeleton } from '@/components/ui/skeleton';
+export { StaleBanner } from '@/components/ui/stale-banner';
+export { Tabs } from '@/components/ui/tabs';
+export type { TabItem } from '@/components/ui/tabs';
+export { Toaster } from '@/components/ui/toaster';
+export { Tooltip } from '@/components/ui/tooltip';
