@@ -77,7 +77,7 @@ export async function latestCandles(sql: OracleSqlClient): Promise<Map<FeedId, C
 }
 
 /**
- * Reads `limit` candles of `intervalS` seconds ending with the bucket of `nowS`, rolled up from 1m candles in SQL
+ * Reads `limit` candles of `intervalS` seconds ending with the bucket of `nowS` (later rows are ignored), rolled up from 1m candles in SQL
  * (open of the first minute, close of the last, max high, min low), ascending by time.
  */
 export async function readCandles(
@@ -90,10 +90,10 @@ export async function readCandles(
        FROM (SELECT (t - MOD(t, $2)) AS time,
                     (ARRAY_AGG(open ORDER BY t ASC))[1] AS open, MAX(high) AS high, MIN(low) AS low,
                     (ARRAY_AGG(close ORDER BY t DESC))[1] AS close
-               FROM candles_1m WHERE feed = $1 AND t >= $3
+               FROM candles_1m WHERE feed = $1 AND t >= $3 AND t < $5
               GROUP BY 1 ORDER BY 1 DESC LIMIT $4) b
       ORDER BY b.time ASC`,
-    [args.feed, args.intervalS, fromS, args.limit],
+    [args.feed, args.intervalS, fromS, args.limit, bucketStart(args.nowS, args.intervalS) + args.intervalS],
   );
   return rows.map(toCandle);
 }

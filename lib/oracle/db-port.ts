@@ -1,13 +1,5 @@
-/**
- * The slice of lib/db's `Database` port (engine contract) that lib/oracle uses. Declared structurally here so the
- * oracle compiles and tests on its own; lib/db's `Database` satisfies it.
- */
-export interface OracleSqlClient {
-  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
-  exec(sql: string): Promise<void>;
-}
+import type { Database, SqlClient } from '@/lib/db/types';
 
-export interface OracleDatabase {
-  transaction<T>(fn: (tx: OracleSqlClient) => Promise<T>): Promise<T>;
-  sql: OracleSqlClient;
-}
+/** The slice of lib/db's `Database` port that lib/oracle uses (tests may pass any object with these two). */
+export type OracleDatabase = Pick<Database, 'transaction' | 'sql'>;
+export type OracleSqlClient = SqlClient;
