@@ -1,0 +1,28 @@
+import type { CandleWire } from '@/lib/client/wire';
+import { readCandles } from '@/lib/oracle/candle-store';
+import { CANDLE_INTERVALS } from '@/lib/oracle/candles';
+import type { OracleSqlClient } from '@/lib/oracle/db-port';
+import type { Clock } from '@/lib/oracle/types';
+import { parseCandlesQuery } from './candles-query';
+
+/**
+ * GET /api/candles body: candles of the market's feed (markets are priced by the feed of the same name) rolled up
+ * from stored 1m candles, ascending, ending with the current (live) bucket; prices as decimal strings (1e10).
+ */
+export async function candlesResponse(url: URL, deps: { sql: OracleSqlClient; clock: Clock }): Promise<Response> {
+  const query = parseCandlesQuery(url.searchParams);
+  const candles = await readCandles(deps.sql, {
+    feed: query.market,
+    intervalS: CANDLE_INTERVALS[query.interval],
+    limit: query.limit,
+    nowS: deps.clock.nowS(),
+  });
+  const body: CandleWire[] = candles.map((c) => ({
+    time: c.time,
+    open: c.open.toString(),
+    high: c.high.toString(),
+    low: c.low.toString(),
+    close: c.close.toString(),
+  }));
+  return Response.json(body, { headers: { 'cache-control': 'no-store' } });
+}
