@@ -1,17 +1,36 @@
 import type { Metadata, Viewport } from 'next';
+import { Providers } from '@/app/providers';
+import { BottomTabs } from '@/components/shell/bottom-tabs';
+import { Header } from '@/components/shell/header';
+import { StaleBanner } from '@/components/ui/stale-banner';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: 'PoolPerps: peer-to-pool perpetuals',
+  title: { default: 'PoolPerps: peer-to-pool perpetuals', template: '%s · PoolPerps' },
   description: 'Trade SOL, BTC, BONK, gold, silver and oil with up to 100x leverage against the ALP and RWALP pools.',
+  icons: { icon: [{ url: '/icon.svg', type: 'image/svg+xml' }], apple: '/icon.svg' },
 };
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0b0e14' };
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0b0e14', viewportFit: 'cover' };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-dvh bg-bg text-ink antialiased">{children}</body>
+      <body className="min-h-dvh bg-bg text-ink antialiased">
+        <Providers>
+          <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-[70] focus:rounded-md focus:bg-accent focus:px-3 focus:py-2 focus:text-bg">
+            Skip to content
+          </a>
+          <div className="flex min-h-dvh flex-col">
+            <Header />
+            <StaleBanner />
+            <main id="main" className="flex-1 pb-[calc(3.5rem+env(safe-area-inset-bottom))] md:pb-0">
+              {children}
+            </main>
+            <BottomTabs />
+          </div>
+        </Providers>
+      </body>
     </html>
   );
 }

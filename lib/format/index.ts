@@ -5,3 +5,4 @@ export * from '@/lib/format/token';
 export * from '@/lib/format/percent';
 export * from '@/lib/format/address';
 export * from '@/lib/format/time';
+export * from '@/lib/format/markets';

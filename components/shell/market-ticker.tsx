@@ -1,0 +1,63 @@
+'use client';
+import Link from 'next/link';
+import { AssetIcon } from '@/components/ui/asset-icon';
+import { cn } from '@/components/ui/cn';
+import { Skeleton } from '@/components/ui/skeleton';
+import { TickerPrice } from '@/components/shell/ticker-price';
+import { FeedStatus } from '@/components/shell/feed-status';
+import { MARKET_LABELS } from '@/lib/format/markets';
+import { changeBps, formatBps } from '@/lib/format/percent';
+import { usePrice24hAgo } from '@/lib/hooks/use-change-24h';
+import { useMarkets } from '@/lib/hooks/use-markets';
+import { usePrices } from '@/lib/hooks/use-prices';
+import { MARKET_IDS } from '@/lib/math/ids';
+import type { MarketId } from '@/lib/math/ids';
+
+function Change({ bps }: { bps: bigint | undefined }) {
+  if (bps === undefined) return <span className="text-ink-faint">–</span>;
+  return <span className={cn('num', bps > 0n ? 'text-long' : bps < 0n ? 'text-short' : 'text-ink-muted')}>{formatBps(bps, { sign: true })}</span>;
+}
+
+/**
+ * The six markets with live price and 24h change (from /api/markets and the stream). Scrolls sideways inside
+ * itself on narrow screens; each entry opens the market on /trade.
+ */
+export function MarketTicker() {
+  const { data: markets, isError } = useMarkets();
+  const prices = usePrices();
+  const ago = usePrice24hAgo(markets);
+  const byId = new Map((markets ?? []).map((m) => [m.id, m]));
+
+  return (
+    <div className="flex h-10 items-stretch border-b border-line bg-bg-raised/60">
+      <ul aria-label="Markets" className="flex min-w-0 flex-1 items-stretch overflow-x-auto [scrollbar-width:none]">
+        {MARKET_IDS.map((id: MarketId) => {
+          const market = byId.get(id);
+          const price = prices[id]?.price;
+          const base = ago[id];
+          return (
+            <li key={id} className="shrink-0 border-r border-line/70 last:border-r-0">
+              <Link
+                href={`/trade?market=${id}`}
+                data-testid={`ticker-${id}`}
+                className="flex h-full items-center gap-2 px-3 text-xs hover:bg-bg-hover md:px-4"
+                aria-label={`${MARKET_LABELS[id].name} (${id})`}
+              >
+                <AssetIcon id={id} size={16} />
+                <span className="font-semibold text-ink">{MARKET_LABELS[id].symbol}</span>
+                {price === undefined ? (
+                  isError ? <span className="text-ink-faint">–</span> : <Skeleton className="h-3 w-14" />
+                ) : (
+                  <TickerPrice market={id} price={price} className="font-medium" />
+                )}
+                {price !== undefined && <Change bps={base === undefined ? undefined : changeBps({ from: base, to: price })} />}
+                {market && !market.open && <span className="rounded bg-bg-hover px-1 text-[10px] font-semibold text-ink-muted">Closed</span>}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+      <FeedStatus />
+    </div>
+  );
+}
