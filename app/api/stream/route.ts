@@ -1,0 +1,19 @@
+import { getServices } from '@/lib/server/services';
+import { createSseStream } from './sse-stream';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+/** GET /api/stream (api.md): Server-Sent Events `price`, `pool`, `position`, `order`; heartbeats every ~15 s. */
+export async function GET(request: Request): Promise<Response> {
+  const { oracle, engine } = await getServices();
+  const body = createSseStream({ oracle, events: engine.events, signal: request.signal });
+  return new Response(body, {
+    headers: {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    },
+  });
+}
