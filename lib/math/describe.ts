@@ -27,9 +27,9 @@ export function describePrice(price: bigint): string {
   return `$${describeFixed(price, PRICE_DECIMALS)}`;
 }
 
-/** Leverage in bps as "150x" or "1.1x". */
+/** Leverage in bps as "150x", "1.1x" or "100.0001x" (every digit kept, so a refusal never reads "100x is above 100x"). */
 export function describeLeverage(leverageBps: bigint): string {
-  return `${describeFixed(leverageBps, 4, 2)}x`;
+  return `${describeFixed(leverageBps, 4)}x`;
 }
 
 /** Basis points as a percentage: 4100n → "41%", 25n → "0.25%". */

@@ -119,7 +119,7 @@ describe('validateOpen (§5): one code per refusal, in a fixed order', () => {
   it.each([
     ['MARKET_CLOSED', { marketOpen: false, leverageBps: 5_000_000n }, 'The SOL market is closed now; it trades again when the market reopens.'],
     ['ORACLE_STALE', { oracleStale: true, leverageBps: 5_000_000n }, 'The SOL price is out of date; wait for a fresh price and try again.'],
-    ['LEVERAGE_TOO_LOW', { leverageBps: 10_999n }, 'Leverage 1.09x is below the minimum of 1.1x.'],
+    ['LEVERAGE_TOO_LOW', { leverageBps: 10_999n }, 'Leverage 1.0999x is below the minimum of 1.1x.'],
     ['LEVERAGE_TOO_HIGH', { leverageBps: 1_500_000n, collateralUsd: 1n }, "Leverage 150x is above this market's maximum of 100x."],
     ['COLLATERAL_TOO_SMALL', { collateralUsd: 9_999_999n, sizeUsd: 10n ** 13n }, 'Collateral worth $9.99 is below the minimum of $10; add more collateral.'],
     ['POSITION_TOO_LARGE', { existingSizeUsd: 999_000_000_000n, openInterestUsd: 10n ** 13n }, 'A SOL position of $1,000,496.25 is above the maximum of $1,000,000; lower the size.'],
