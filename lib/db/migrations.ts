@@ -56,7 +56,7 @@ CREATE TABLE market_sides (
   market text NOT NULL, side text NOT NULL,
   size_usd ${N} NOT NULL DEFAULT 0, size_over_entry ${N} NOT NULL DEFAULT 0,
   carried_interest_usd ${N} NOT NULL DEFAULT 0, size_times_snapshot ${N} NOT NULL DEFAULT 0,
-  PRIMARY KEY (market, side));
+  count ${N} NOT NULL DEFAULT 0, PRIMARY KEY (market, side));
 CREATE TABLE faucet_draws (owner text PRIMARY KEY, last_at bigint NOT NULL);
 CREATE TABLE candles_1m (feed text NOT NULL, t bigint NOT NULL, open ${N} NOT NULL, high ${N} NOT NULL,
   low ${N} NOT NULL, close ${N} NOT NULL, PRIMARY KEY (feed, t));

@@ -4,7 +4,16 @@ import type { Oracle, OraclePrice } from '@/lib/oracle/types';
 import type { ActionRequest, QuoteOpenParams } from './action-params';
 import { EngineClock } from './clock';
 import { EngineEventBus, type EngineEvent } from './event-bus';
+import { MARKETS } from '@/lib/math/params';
+import { BPS } from '@/lib/math/scales';
+import { ProtocolError } from '@/lib/math/errors';
+import { isStopLossHit, isTakeProfitHit } from '@/lib/math/triggers';
+import { loadPosition } from './actions/load';
+import { settlePosition } from './actions/settle';
+import { fillOrder } from './actions/orders';
 import type {
+  CloseResultView,
+  PositionView,
   AccountView,
   ActionResult,
   HealthView,
@@ -45,6 +54,7 @@ export class Engine {
   readonly events = new EngineEventBus();
   /** Called after each committed change to positions/orders (the keeper's index listens). */
   private readonly changeListeners = new Set<(event: EngineEvent) => void>();
+  private readonly clockListeners = new Set<() => void>();
 
   constructor(deps: EngineDeps) {
     this.db = deps.db;
@@ -109,7 +119,43 @@ export class Engine {
     const clock = this.clock;
     if (!(clock instanceof EngineClock)) throw new Error('This engine runs on a fixed test clock.');
     const offsetS = await this.db.transaction((tx) => clock.advanceInTx(tx, seconds));
+    for (const l of this.clockListeners) l();
     return { offsetS, nowS: clock.nowS() };
+  }
+
+  /**
+   * Keeper actions (no nonce, no owner check), each its own transaction at the prices of the update that
+   * triggered it (§7): liquidation, a take profit or stop loss (whole close at the exit fee), a limit order fill.
+   */
+  keeperSettle(positionId: string, reason: 'liquidation' | 'takeProfit' | 'stopLoss', prices: readonly OraclePrice[]): Promise<CloseResultView> {
+    return this.inTx(async (ctx) => {
+      ctx.usePrices(prices);
+      const position = await loadPosition(ctx, positionId);
+      if (reason !== 'liquidation') {
+        const trigger = reason === 'takeProfit' ? position.takeProfit : position.stopLoss;
+        const price = ctx.feedQuote(MARKETS[position.market].feed).price;
+        const hit = trigger !== null && (reason === 'takeProfit' ? isTakeProfitHit : isStopLossHit)({ side: position.side, price, trigger });
+        if (!hit) throw new ProtocolError('INVALID_TRIGGER', `Position ${positionId}'s ${reason} is not triggered at this price.`);
+      }
+      const result = await settlePosition(ctx, position, { fractionBps: BPS, reason });
+      await ctx.flush();
+      return result;
+    });
+  }
+
+  keeperFill(orderId: string, prices: readonly OraclePrice[]): Promise<PositionView> {
+    return this.inTx(async (ctx) => {
+      ctx.usePrices(prices);
+      const position = await fillOrder(ctx, orderId);
+      await ctx.flush();
+      return position;
+    });
+  }
+
+  /** Subscribes to clock jumps (`advanceClock`): borrow fees jump with them, so the keeper re-indexes. */
+  onClockAdvanced(listener: () => void): () => void {
+    this.clockListeners.add(listener);
+    return () => this.clockListeners.delete(listener);
   }
 
   /** Internal hook for the keeper index: every committed engine event. */

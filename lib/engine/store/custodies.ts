@@ -47,7 +47,7 @@ export async function updatePoolSupply(sql: SqlClient, pool: PoolId, supply: big
 
 export async function selectAggregates(sql: SqlClient): Promise<SideAggregateRow[]> {
   const { rows } = await sql.query<Raw>(
-    `SELECT market, side, size_usd::text, size_over_entry::text, carried_interest_usd::text, size_times_snapshot::text
+    `SELECT market, side, size_usd::text, size_over_entry::text, carried_interest_usd::text, size_times_snapshot::text, count::text
      FROM market_sides ORDER BY market, side`,
   );
   return rows.map((r) => ({
@@ -57,13 +57,14 @@ export async function selectAggregates(sql: SqlClient): Promise<SideAggregateRow
     sizeOverEntry: big(r.size_over_entry),
     carriedInterestUsd: big(r.carried_interest_usd),
     sizeTimesSnapshot: big(r.size_times_snapshot),
+    count: big(r.count),
   }));
 }
 
 export async function updateAggregate(sql: SqlClient, a: SideAggregateRow): Promise<void> {
   await sql.query(
-    `UPDATE market_sides SET size_usd=$3, size_over_entry=$4, carried_interest_usd=$5, size_times_snapshot=$6
+    `UPDATE market_sides SET size_usd=$3, size_over_entry=$4, carried_interest_usd=$5, size_times_snapshot=$6, count=$7
      WHERE market=$1 AND side=$2`,
-    [a.market, a.side, dec(a.sizeUsd), dec(a.sizeOverEntry), dec(a.carriedInterestUsd), dec(a.sizeTimesSnapshot)],
+    [a.market, a.side, dec(a.sizeUsd), dec(a.sizeOverEntry), dec(a.carriedInterestUsd), dec(a.sizeTimesSnapshot), dec(a.count)],
   );
 }

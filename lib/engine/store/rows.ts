@@ -1,5 +1,6 @@
 import type { MarketId, PoolId, Side, TokenId } from '@/lib/math/ids';
 import type { PositionState } from '@/lib/math/position';
+import type { SideAggregate } from '@/lib/math/aggregates';
 
 /** A custody as stored (protocol.md §3, §4). `collateral` is trader collateral held there (not LP money). */
 export interface CustodyRow {
@@ -40,11 +41,7 @@ export interface OrderRow {
 }
 
 /** The per-(market, side) aggregate of §8 as stored in `market_sides`. */
-export interface SideAggregateRow {
+export interface SideAggregateRow extends SideAggregate {
   market: MarketId;
   side: Side;
-  sizeUsd: bigint;
-  sizeOverEntry: bigint;
-  carriedInterestUsd: bigint;
-  sizeTimesSnapshot: bigint;
 }

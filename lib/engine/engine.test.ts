@@ -1,0 +1,3 @@
+import { defineEngineSuite } from './engine-suite';
+
+defineEngineSuite('pglite');

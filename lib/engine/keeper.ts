@@ -1,0 +1,217 @@
+import type { Database, SessionLock } from '@/lib/db/types';
+import type { FeedId } from '@/lib/math/ids';
+import { MARKET_IDS } from '@/lib/math/ids';
+import { MARKETS } from '@/lib/math/params';
+import type { Oracle, OraclePrice } from '@/lib/oracle/types';
+import type { Engine } from './engine';
+import type { EngineEvent } from './event-bus';
+import { KeeperIndex } from './keeper-index';
+import { marketOpenState } from './market-state';
+import { selectOrders, selectPositions } from './store/positions';
+import { recordLpSnapshots } from './lp-snapshots';
+
+export interface KeeperOptions {
+  /** Borrow-fee projection of the liquidation index (s). */
+  horizonS?: number;
+  /** Full index rebuild period (ms); must be well under the horizon. */
+  rebuildEveryMs?: number;
+  /** How often a follower retries the leader lock (ms). */
+  leaseRetryMs?: number;
+  snapshotEveryMs?: number;
+  log?: (message: string) => void;
+}
+
+export interface KeeperActionRecord {
+  kind: 'liquidation' | 'takeProfit' | 'stopLoss' | 'order';
+  id: string;
+  ok: boolean;
+  error?: string;
+}
+
+/** The keeper lease: one advisory lock key for the whole database. */
+export const KEEPER_LOCK_KEY = 7_346_003;
+
+/**
+ * The keeper (§6, §7): on every oracle update it liquidates, executes TP/SL and fills limit orders whose trigger
+ * the update crossed, each in its own engine transaction at that update's price. Work runs on one serial queue
+ * (index refreshes, rebuilds and passes never overlap; updates that arrive during a pass are merged into the next).
+ * With PostgreSQL only the holder of a session advisory lock runs; the others retry and take over if it dies.
+ * It also records an lp_snapshots row per pool each minute.
+ */
+export class Keeper {
+  readonly index: KeeperIndex;
+  private queue: Promise<unknown> = Promise.resolve();
+  private pending = new Map<FeedId, OraclePrice>();
+  private passScheduled = false;
+  private leader = false;
+  private stopped = true;
+  private lock: SessionLock | undefined;
+  private readonly unsubscribers: (() => void)[] = [];
+  private readonly timers: ReturnType<typeof setInterval>[] = [];
+  private leaseTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly actions: KeeperActionRecord[] = [];
+  private readonly opts: Required<KeeperOptions>;
+
+  constructor(private readonly deps: { engine: Engine; db: Database; oracle: Oracle }, options: KeeperOptions = {}) {
+    this.opts = {
+      horizonS: options.horizonS ?? 600,
+      rebuildEveryMs: options.rebuildEveryMs ?? 60_000,
+      leaseRetryMs: options.leaseRetryMs ?? 5_000,
+      snapshotEveryMs: options.snapshotEveryMs ?? 60_000,
+      log: options.log ?? ((m) => console.warn(`[keeper] ${m}`)),
+    };
+    this.index = new KeeperIndex(this.opts.horizonS);
+  }
+
+  get isLeader(): boolean {
+    return this.leader;
+  }
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.tryLead();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.leaseTimer) clearTimeout(this.leaseTimer);
+    this.deactivate();
+    await this.queue.catch(() => undefined);
+    await this.lock?.release();
+    this.lock = undefined;
+  }
+
+  /** Resolves when every queued refresh and pass has run (tests poll on state, this just helps them). */
+  async whenIdle(): Promise<void> {
+    for (;;) {
+      const q = this.queue;
+      await q.catch(() => undefined);
+      if (q === this.queue && !this.passScheduled) return;
+    }
+  }
+
+  /** Queues a pass on these prices (what an oracle update does). */
+  onPrices(updated: readonly OraclePrice[]): void {
+    if (!this.leader) return;
+    for (const p of updated) this.pending.set(p.feed, p);
+    if (this.passScheduled) return;
+    this.passScheduled = true;
+    this.enqueue(async () => {
+      this.passScheduled = false;
+      const prices = [...this.pending.values()];
+      this.pending = new Map();
+      await this.pass(prices);
+    });
+  }
+
+  /** Rebuilds the index from the database (start, periodically, after clock jumps). */
+  rebuild(): Promise<void> {
+    return this.enqueue(() => this.index.rebuild(this.deps.db.sql, this.deps.engine.clock.nowS()));
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch((e: unknown) => this.opts.log(`task failed: ${e instanceof Error ? e.message : String(e)}`));
+    return run;
+  }
+
+  private async tryLead(): Promise<void> {
+    if (this.stopped) return;
+    const acquire = this.deps.db.acquireSessionLock?.bind(this.deps.db);
+    if (!acquire) {
+      await this.activate();
+      return;
+    }
+    try {
+      this.lock = await acquire(KEEPER_LOCK_KEY);
+    } catch (e) {
+      this.opts.log(`lease attempt failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (this.lock) {
+      const lock = this.lock;
+      void lock.lost.then(() => {
+        if (this.lock !== lock) return;
+        this.lock = undefined;
+        this.deactivate();
+        this.scheduleLease();
+      });
+      await this.activate();
+    } else {
+      this.scheduleLease();
+    }
+  }
+
+  private scheduleLease(): void {
+    if (this.stopped) return;
+    this.leaseTimer = setTimeout(() => void this.tryLead(), this.opts.leaseRetryMs);
+    this.leaseTimer.unref?.();
+  }
+
+  private async activate(): Promise<void> {
+    this.leader = true;
+    const { engine, oracle } = this.deps;
+    this.unsubscribers.push(oracle.subscribe((updated) => this.onPrices(updated)));
+    this.unsubscribers.push(engine.onChange((event) => void this.enqueue(() => this.refresh(event))));
+    this.unsubscribers.push(engine.onClockAdvanced(() => void this.rebuild()));
+    const every = (ms: number, fn: () => void) => {
+      const t = setInterval(fn, ms);
+      t.unref?.();
+      this.timers.push(t);
+    };
+    every(this.opts.rebuildEveryMs, () => void this.rebuild());
+    every(this.opts.snapshotEveryMs, () => void this.snapshot());
+    await this.rebuild();
+    void this.snapshot();
+    // Act on the prices as they are now (something may have crossed while no keeper ran).
+    this.onPrices(oracle.getAll());
+  }
+
+  private deactivate(): void {
+    this.leader = false;
+    for (const u of this.unsubscribers.splice(0)) u();
+    for (const t of this.timers.splice(0)) clearInterval(t);
+    for (const b of this.index.books.values()) b.clear();
+  }
+
+  private snapshot(): Promise<void> {
+    return recordLpSnapshots(this.deps.engine).catch((e: unknown) => this.opts.log(`snapshot failed: ${e instanceof Error ? e.message : String(e)}`));
+  }
+
+  private async refresh(event: EngineEvent): Promise<void> {
+    const sql = this.deps.db.sql;
+    if (event.type === 'position') {
+      const row = (await selectPositions(sql, 'id = $1', [event.positionId]))[0];
+      if (row) this.index.setPosition(row);
+      else this.index.deletePosition(event.market, event.positionId);
+    } else if (event.type === 'order') {
+      const row = (await selectOrders(sql, 'id = $1', [event.orderId]))[0];
+      if (row) this.index.setOrder(row);
+      else this.index.deleteOrder(event.market, event.orderId);
+    } else {
+      await this.index.loadCustodies(sql, this.deps.engine.clock.nowS());
+    }
+  }
+
+  /** One pass: for each updated feed, every crossed entry of its markets, each its own transaction. */
+  private async pass(prices: readonly OraclePrice[]): Promise<void> {
+    const { engine } = this.deps;
+    for (const update of prices) {
+      for (const market of MARKET_IDS) {
+        if (MARKETS[market].feed !== update.feed) continue;
+        if (!marketOpenState(market, engine.clock.nowS()).open) continue;
+        for (const entry of this.index.book(market).crossed(update.price)) {
+          const record: KeeperActionRecord = { kind: entry.kind, id: entry.id, ok: true };
+          try {
+            if (entry.kind === 'order') await engine.keeperFill(entry.id, [update]);
+            else await engine.keeperSettle(entry.id, entry.kind, [update]);
+          } catch (e) {
+            record.ok = false;
+            record.error = e instanceof Error ? e.message : String(e);
+          }
+          this.actions.push(record);
+          if (this.actions.length > 200) this.actions.splice(0, this.actions.length - 200);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import { loadConfig, type ServerConfig } from '@/lib/config/env';
+import { openDatabase } from '@/lib/db/open';
+import type { Database } from '@/lib/db/types';
+import { Engine } from '@/lib/engine/engine';
+import { EngineClock } from '@/lib/engine/clock';
+import { Keeper } from '@/lib/engine/keeper';
+import type { Oracle } from '@/lib/oracle/types';
+import { createServerOracle } from './oracle-factory';
+
+/** Everything a route handler needs, one per process. */
+export interface Services {
+  config: ServerConfig;
+  db: Database;
+  oracle: Oracle;
+  clock: EngineClock;
+  engine: Engine;
+  keeper: Keeper;
+}
+
+/** Next bundles routes separately: the one instance lives on globalThis (never two PGlite on one folder). */
+const KEY = Symbol.for('poolperps.services');
+type Slot = { services?: Promise<Services> };
+const slot = (): Slot => {
+  const g = globalThis as unknown as Record<symbol, Slot | undefined>;
+  return (g[KEY] ??= {});
+};
+
+async function build(config: ServerConfig): Promise<Services> {
+  const db = await openDatabase(config);
+  const clock = new EngineClock();
+  await clock.syncInTx(db.sql);
+  const oracle = createServerOracle(config, { db, clock });
+  const engine = new Engine({ db, oracle, clock, config: { devnet: config.devnet, maxPriceAgeS: config.maxPriceAgeS } });
+  await engine.init();
+  await oracle.start();
+  const keeper = new Keeper({ engine, db, oracle });
+  await keeper.start();
+  return { config, db, oracle, clock, engine, keeper };
+}
+
+/**
+ * The process's services, built on first call: config (a bad one throws ConfigError), database (migrated),
+ * clock (offset from the database), oracle (started), engine (genesis on an empty database), keeper (started).
+ */
+export function getServices(): Promise<Services> {
+  const s = slot();
+  if (!s.services) {
+    s.services = (async () => build(loadConfig()))();
+    s.services.catch(() => {
+      s.services = undefined;
+    });
+  }
+  return s.services;
+}
+
+/** Tests install their own services (in-memory database, manual oracle, fixed clock). */
+export function setServicesForTests(services: Services | undefined): void {
+  slot().services = services ? Promise.resolve(services) : undefined;
+}
+
+/** Stops the keeper and oracle and closes the database (graceful shutdown, tests). */
+export async function stopServices(): Promise<void> {
+  const s = slot();
+  const pending = s.services;
+  s.services = undefined;
+  if (!pending) return;
+  const services = await pending.catch(() => undefined);
+  if (!services) return;
+  await services.keeper.stop();
+  await services.oracle.stop();
+  await services.db.close();
+}
