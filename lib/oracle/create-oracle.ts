@@ -1,8 +1,8 @@
+import { GENESIS } from '@/lib/math/params';
 import { CandleWriter } from './candle-writer';
 import { CompositeOracle } from './composite-oracle';
 import type { OracleDatabase } from './db-port';
 import { PythSource } from './pyth-source';
-import { DEFAULT_PRICES } from './sim-params';
 import { SimulatedSource } from './simulated-source';
 import type { Clock } from './types';
 
@@ -22,7 +22,7 @@ export interface OracleConfig {
 export function createOracle(config: OracleConfig, deps: { db: OracleDatabase; clock: Clock }): CompositeOracle {
   const candles = new CandleWriter(deps.db);
   if (config.oracle === 'manual') {
-    return new CompositeOracle({ candles, manual: DEFAULT_PRICES, initialNowS: deps.clock.nowS() });
+    return new CompositeOracle({ candles, manual: GENESIS.prices, initialNowS: deps.clock.nowS() });
   }
   const source =
     config.oracle === 'pyth'

@@ -1,4 +1,4 @@
-import { PRICE_SCALE } from './price-scale';
+import { PRICE_ONE } from '@/lib/math/scales';
 
 /** Seconds in the 365-day year that annual volatilities refer to. */
 export const SECONDS_PER_YEAR = 365 * 86_400;
@@ -16,11 +16,11 @@ export function gbmStep(args: { priceUsd: number; volatilityAnnual: number; dtS:
 
 /** A float USD price → the 1e10 bigint scale (round half away from zero, at least one unit). */
 export function usdFloatToPrice(priceUsd: number): bigint {
-  const scaled = BigInt(Math.round(priceUsd * Number(PRICE_SCALE)));
+  const scaled = BigInt(Math.round(priceUsd * Number(PRICE_ONE)));
   return scaled < 1n ? 1n : scaled;
 }
 
 /** A 1e10 bigint price → float USD, only to restart the random walk from a stored close. */
 export function priceToUsdFloat(price: bigint): number {
-  return Number(price) / Number(PRICE_SCALE);
+  return Number(price) / Number(PRICE_ONE);
 }

@@ -1,4 +1,4 @@
-import { PRICE_DECIMALS } from './price-scale';
+import { PRICE_DECIMALS } from '@/lib/math/scales';
 
 /**
  * Pyth's `(price, expo)` (the value is `price × 10^expo`) → the 1e10 scale of protocol.md §1, exactly in bigint:

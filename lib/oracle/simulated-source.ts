@@ -1,10 +1,10 @@
 import { FEED_IDS, isMarketId, type FeedId } from '@/lib/math/ids';
+import { GENESIS, VOLATILITY } from '@/lib/math/params';
 import { bucketStart } from './candles';
 import { insertCandleHistory, latestCandles, type FeedCandle } from './candle-store';
 import type { OracleDatabase } from './db-port';
 import type { PriceSource } from './price-source';
 import { RandomWalk } from './random-walk';
-import { DEFAULT_PRICES, VOLATILITY_ANNUAL } from './sim-params';
 import type { Clock, OraclePrice } from './types';
 
 export const HISTORY_DAYS = 30;
@@ -34,7 +34,7 @@ export class SimulatedSource implements PriceSource {
   constructor(private readonly options: SimulatedSourceOptions) {
     this.walks = FEED_IDS.map(
       (feed) =>
-        new RandomWalk(feed, VOLATILITY_ANNUAL[feed], options.startPrices?.[feed] ?? DEFAULT_PRICES[feed], options.seed),
+        new RandomWalk(feed, VOLATILITY[feed], options.startPrices?.[feed] ?? GENESIS.prices[feed], options.seed),
     );
   }
 

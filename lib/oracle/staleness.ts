@@ -1,4 +1,5 @@
 import { FEED_IDS, type FeedId } from '@/lib/math/ids';
+import { isPriceStale } from '@/lib/math/oracle-band';
 import type { Oracle } from './types';
 
 /**
@@ -14,6 +15,6 @@ export function isOracleStale(
   return feeds.some((feed) => {
     if (oracle.isManual(feed)) return false;
     const mark = oracle.getPrice(feed);
-    return mark === undefined || mark.publishTime < nowS - maxAgeS;
+    return mark === undefined || isPriceStale({ publishTime: mark.publishTime, nowS, maxAgeS });
   });
 }

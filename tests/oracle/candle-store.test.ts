@@ -3,12 +3,13 @@ import { openMemoryPglite, runMigrations, type PgliteDatabase } from '@/lib/db';
 import { CandleWriter } from '@/lib/oracle/candle-writer';
 import { latestCandles, readCandles } from '@/lib/oracle/candle-store';
 import { candlesFromTicks, rollUpCandles } from '@/lib/oracle/candles';
-import { SimulatedSource } from '@/lib/oracle/simulated-source';
+import { HISTORY_DAYS, SimulatedSource } from '@/lib/oracle/simulated-source';
 import type { Clock, OraclePrice } from '@/lib/oracle/types';
 
 const NOW_S = 1_764_000_000; // a fixed engine time, 2025-11-24
 const fixedClock = (nowS: number): Clock => ({ nowS: () => nowS, nowMs: () => nowS * 1000 });
 
+const DAYS = 3;
 let db: PgliteDatabase;
 
 beforeAll(async () => {
@@ -21,25 +22,26 @@ afterAll(async () => {
 });
 
 describe('simulated history in candles_1m', () => {
-  it('fills 30 days of 1m candles at first start, then only the gap, continuing from the last close', async () => {
-    const source = new SimulatedSource({ clock: fixedClock(NOW_S), seed: 7, tickMs: 1000, db });
+  it('fills the history window of 1m candles at first start, then only the gap, continuing from the last close', async () => {
+    expect(HISTORY_DAYS).toBe(30); // the server default; a 3-day window keeps this test fast on a shared machine
+    const source = new SimulatedSource({ clock: fixedClock(NOW_S), seed: 7, tickMs: 1000, db, historyDays: DAYS });
     const first: OraclePrice[] = [];
     await source.start((p) => first.push(...p));
     await source.stop();
     const { rows } = await db.sql.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM candles_1m WHERE feed = 'SOL'`);
-    expect(rows[0]?.n).toBe(30 * 1440);
+    expect(rows[0]?.n).toBe(DAYS * 1440);
     const latest = await latestCandles(db.sql);
     expect(latest.get('SOL')?.time).toBe(NOW_S - (NOW_S % 60) - 60);
     expect(latest.has('USDC')).toBe(false);
     // the first live price is the last historical close
     expect(first.find((p) => p.feed === 'SOL')?.price).toBe(latest.get('SOL')?.close);
 
-    const later = new SimulatedSource({ clock: fixedClock(NOW_S + 600), seed: 7, tickMs: 1000, db });
+    const later = new SimulatedSource({ clock: fixedClock(NOW_S + 600), seed: 7, tickMs: 1000, db, historyDays: DAYS });
     const resumed: OraclePrice[] = [];
     await later.start((p) => resumed.push(...p));
     await later.stop();
     const { rows: after } = await db.sql.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM candles_1m WHERE feed = 'SOL'`);
-    expect(after[0]?.n).toBe(30 * 1440 + 10);
+    expect(after[0]?.n).toBe(DAYS * 1440 + 10);
     const gap = await readCandles(db.sql, { feed: 'SOL', intervalS: 60, limit: 11, nowS: NOW_S + 600 });
     const boundary = gap.findIndex((c) => c.time === latest.get('SOL')?.time);
     expect(gap[boundary + 1]?.open).toBe(latest.get('SOL')?.close);
@@ -57,8 +59,8 @@ describe('simulated history in candles_1m', () => {
       expect(sql).toEqual(rollUpCandles(minutes.filter((c) => c.time >= first), intervalS, 10));
     }
     const daily = await readCandles(db.sql, { feed: 'BTC', intervalS: 86_400, limit: 1000, nowS: NOW_S });
-    expect(daily.length).toBeGreaterThanOrEqual(30);
-    expect(daily.length).toBeLessThanOrEqual(31);
+    expect(daily.length).toBeGreaterThanOrEqual(DAYS);
+    expect(daily.length).toBeLessThanOrEqual(DAYS + 1);
   });
 });
 
