@@ -26,3 +26,4 @@ export * from './swap';
 export * from './ratio';
 export * from './max-size';
 export * from './market-hours';
+export * from './position-view';
