@@ -14,6 +14,8 @@ export interface PythSourceOptions {
   backoffBaseMs?: number;
   backoffMaxMs?: number;
   requestTimeoutMs?: number;
+  /** An open stream silent for this long is treated as dropped (Hermes sends several updates a second). */
+  streamIdleMs?: number;
   onError?: (error: unknown) => void;
 }
 
@@ -23,7 +25,7 @@ type StreamHandle = Awaited<ReturnType<HermesClient['getPriceUpdatesStream']>>;
  * Pyth prices from Hermes (ORACLE=pyth) through `@pythnetwork/hermes-client`: a snapshot from
  * /v2/updates/price/latest at start, then the SSE stream /v2/updates/price/stream (the client's EventSource). When
  * the stream errors or ends it is closed and reopened after an exponential backoff, and until it is open again the
- * latest endpoint is polled every `pollMs`. Each mark keeps Pyth's `publish_time`; an update older than the one
+ * latest endpoint is polled every `pollMs`; a stream silent for `streamIdleMs` counts as dropped. Each mark keeps Pyth's `publish_time`; an update older than the one
  * held is ignored. Staleness is the caller's judgement (`isOracleStale`).
  */
 export class PythSource implements PriceSource {
@@ -37,6 +39,8 @@ export class PythSource implements PriceSource {
   private attempt = 0;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private pollTimer: ReturnType<typeof setInterval> | undefined;
+  private watchdog: ReturnType<typeof setInterval> | undefined;
+  private lastMessageMs = 0;
   /** Times the stream was (re)opened successfully; for /api/health and tests. */
   connections = 0;
 
@@ -53,12 +57,19 @@ export class PythSource implements PriceSource {
     this.emit = emit;
     await this.pollOnce();
     this.openStream();
+    const idleMs = this.options.streamIdleMs ?? 30_000;
+    this.watchdog = setInterval(() => {
+      if (this.streamOpen && Date.now() - this.lastMessageMs > idleMs) this.streamDown(new Error('Hermes stream went silent.'));
+    }, Math.max(10, Math.floor(idleMs / 3)));
+    this.watchdog.unref?.();
   }
 
   async stop(): Promise<void> {
     this.emit = undefined;
     this.closeStream();
     this.stopPolling();
+    if (this.watchdog !== undefined) clearInterval(this.watchdog);
+    this.watchdog = undefined;
     if (this.reconnectTimer !== undefined) clearTimeout(this.reconnectTimer);
     this.reconnectTimer = undefined;
   }
@@ -82,6 +93,7 @@ export class PythSource implements PriceSource {
         this.stream = stream;
         stream.onopen = () => {
           this.streamOpen = true;
+          this.lastMessageMs = Date.now();
           this.attempt = 0;
           this.connections += 1;
           this.stopPolling();
@@ -95,6 +107,7 @@ export class PythSource implements PriceSource {
   }
 
   private onMessage(data: string): void {
+    this.lastMessageMs = Date.now();
     try {
       this.accept(JSON.parse(data) as unknown);
     } catch (error) {

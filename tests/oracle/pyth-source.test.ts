@@ -22,7 +22,7 @@ afterAll(async () => {
   await hermes.close();
 });
 
-function makeOracle(feeds: ('SOL' | 'BTC')[] = ['SOL', 'BTC']) {
+function makeOracle(feeds: ('SOL' | 'BTC')[] = ['SOL', 'BTC'], streamIdleMs = 60_000) {
   const errors: unknown[] = [];
   const source = new PythSource({
     hermesUrl: url,
@@ -30,6 +30,7 @@ function makeOracle(feeds: ('SOL' | 'BTC')[] = ['SOL', 'BTC']) {
     pollMs: 50,
     backoffBaseMs: 20,
     backoffMaxMs: 200,
+    streamIdleMs,
     onError: (e) => errors.push(e),
   });
   const oracle = new CompositeOracle({ source });
@@ -78,6 +79,15 @@ describe('PythSource against a fake Hermes', () => {
     await expect.poll(() => source.connections, { timeout: 10_000 }).toBeGreaterThan(before);
     hermes.push({ [SOL]: { price: '153', expo: 0, publishTime: t + 3 } });
     await expect.poll(() => oracle.getPrice('SOL')?.price).toBe(1_530_000_000_000n);
+    await oracle.stop();
+  });
+
+  it('treats a silent stream as dropped and opens a new one', async () => {
+    hermes.setQuotes({ [SOL]: { price: '150', expo: 0, publishTime: nowS() } });
+    const { source, oracle } = makeOracle(['SOL'], 100);
+    await oracle.start();
+    await expect.poll(() => source.isStreaming()).toBe(true);
+    await expect.poll(() => source.connections, { timeout: 10_000 }).toBeGreaterThan(1);
     await oracle.stop();
   });
 
