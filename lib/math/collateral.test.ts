@@ -58,6 +58,8 @@ describe('removeCollateral (§6)', () => {
   });
 
   it('explains the refusal', () => {
+    expect(() => removeCollateral({ ...base, amountUsd: 289_250_001n })).toThrow('You can withdraw at most $289.25: at least $10 of collateral must stay.');
+    expect(() => removeCollateral({ ...base, position: { ...SOL_LONG, collateralUsd: 5_000_000n }, amountUsd: 1_000_000n })).toThrow('You can withdraw at most $0: at least $10 of collateral must stay.');
     expect(() => removeCollateral({ ...base, amountUsd: 284_287_501n })).toThrow(
       "Withdrawing $284.28 would raise leverage to 100.0001x, above this market's maximum of 100x; withdraw less.",
     );

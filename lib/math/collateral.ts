@@ -1,5 +1,5 @@
 /** Adding and removing collateral on an open position (protocol.md §6 Collateral). */
-import { bigMin } from './bigmath';
+import { bigMax, bigMin } from './bigmath';
 import { tokenToUsd, usdToTokens } from './convert';
 import { describeLeverage, describeUsd } from './describe';
 import { ProtocolError } from './errors';
@@ -49,7 +49,7 @@ export function removeCollateral(input: RemoveCollateralInput): { position: Posi
   if (collateralUsd < PROTOCOL.minCollateralUsd)
     throw new ProtocolError(
       'REMAINING_COLLATERAL_TOO_SMALL',
-      `This would leave ${describeUsd(collateralUsd)} of collateral, under the minimum of ${describeUsd(PROTOCOL.minCollateralUsd)}; withdraw less.`,
+      `You can withdraw at most ${describeUsd(bigMax(0n, position.collateralUsd - PROTOCOL.minCollateralUsd))}: at least ${describeUsd(PROTOCOL.minCollateralUsd)} of collateral must stay.`,
     );
   const leverageBps = currentLeverageBps({
     sizeUsd: position.sizeUsd,

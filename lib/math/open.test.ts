@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { computeOpen, validateOpen } from './open';
+import fc from 'fast-check';
+import { checkCollateralToken, computeOpen, validateOpen } from './open';
+import { tokenPrices } from './oracle-band';
+import { pow10 } from './scales';
 import type { OpenChecks, OpenInput } from './open';
 import { PRICE_ONE } from './scales';
 
@@ -129,5 +132,47 @@ describe('validateOpen (§5): one code per refusal, in a fixed order', () => {
     ['SLIPPAGE', { side: 'short', acceptablePrice: SOL_MID + 1n }, 'The price moved to $150, beyond your acceptable $150.0000000001; review the price and try again.'],
   ] as const)('%s', (code, change, message) => {
     expect(() => validateOpen({ ...BASE_CHECKS, ...change })).toThrow(expect.objectContaining({ code, message }));
+  });
+});
+
+describe('checkCollateralToken (§3)', () => {
+  it.each([
+    ['SOL', 'long', 'SOL', true],
+    ['SOL', 'long', 'USDC', true],
+    ['SOL', 'short', 'USDC', true],
+    ['XAU', 'long', 'USDC', true],
+    ['SOL', 'short', 'SOL', false],
+    ['BTC', 'long', 'SOL', false],
+  ] as const)('%s %s with %s → %s', (market, side, token, ok) => {
+    const check = (): void => checkCollateralToken({ market, side, token });
+    if (ok) expect(check).not.toThrow();
+    else expect(check).toThrow(expect.objectContaining({ code: 'UNSUPPORTED_COLLATERAL' }));
+  });
+
+  it('names the allowed tokens', () => {
+    expect(() => checkCollateralToken({ market: 'SOL', side: 'short', token: 'SOL' })).toThrow('A SOL short takes USDC as collateral, not SOL.');
+  });
+});
+
+describe('computeOpen rounding (property)', () => {
+  it('values collateral and size down, the lock and fees up, never in the trader’s favour', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(['SOL', 'SOL', 9] as const, ['BONK', 'BONK', 5] as const, ['BTC', 'WBTC', 8] as const),
+        fc.bigInt({ min: 1n, max: 10n ** 18n }),
+        fc.bigInt({ min: 11_000n, max: 1_000_000n }),
+        fc.bigInt({ min: 1_000n, max: 10n ** 16n }),
+        ([market, token, decimals], collateralAmount, leverageBps, price) => {
+          const { low } = tokenPrices({ token, price });
+          const q = computeOpen({ market, side: 'long', collateralAmount, collateralLow: low, collateralDecimals: decimals, leverageBps, price, lockLow: low, lockDecimals: decimals });
+          const scale = pow10(decimals + 4);
+          expect(q.collateralUsd * scale <= collateralAmount * low).toBe(true);
+          expect(q.sizeUsd * 10_000n <= q.collateralUsd * leverageBps).toBe(true);
+          expect(q.lockAmount * low >= q.sizeUsd * scale).toBe(true);
+          expect(q.exitFeeUsd * 10_000n >= q.sizeUsd * 10n).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -3,7 +3,7 @@ import { divCeil } from './bigmath';
 import { tokenToUsd, usdToTokens } from './convert';
 import { describeLeverage, describePrice, describeUsd } from './describe';
 import { ProtocolError } from './errors';
-import type { MarketId, Side } from './ids';
+import type { MarketId, Side, TokenId } from './ids';
 import { liquidationPrice } from './liquidation';
 import { MARKETS, PROTOCOL } from './params';
 import { BPS } from './scales';
@@ -131,4 +131,14 @@ export function checkEntrySlippage({ side, price, acceptablePrice }: { side: Sid
   const moved = side === 'long' ? price > acceptablePrice : price < acceptablePrice;
   if (moved)
     throw new ProtocolError('SLIPPAGE', `The price moved to ${describePrice(price)}, beyond your acceptable ${describePrice(acceptablePrice)}; review the price and try again.`);
+}
+
+/**
+ * §3: ALP longs post the market's token or USDC (swapped into the market token first); ALP shorts and all
+ * RWALP positions post USDC. Throws UNSUPPORTED_COLLATERAL otherwise.
+ */
+export function checkCollateralToken({ market, side, token }: { market: MarketId; side: Side; token: TokenId }): void {
+  const allowed = MARKETS[market].collateralTokens(side);
+  if (!allowed.includes(token))
+    throw new ProtocolError('UNSUPPORTED_COLLATERAL', `A ${market} ${side} takes ${allowed.join(' or ')} as collateral, not ${token}.`);
 }
