@@ -1,5 +1,12 @@
+import { handle } from '@/lib/http/handle';
+import { wireResponse } from '@/lib/http/wire-json';
+import { getServices } from '@/lib/server/services';
+
+export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export function GET() {
-  return Response.json({ ok: true, oracle: { mode: 'simulated', stale: false }, db: 'pglite' });
-}
+/** GET /api/health → `{ ok, oracle: {mode, stale}, db, devnet, nowS }` (api.md § Reading). */
+export const GET = handle(async () => {
+  const { engine } = await getServices();
+  return wireResponse(await engine.getHealth());
+});
