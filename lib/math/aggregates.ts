@@ -24,6 +24,7 @@ export interface SideAggregate {
   readonly count: bigint;
 }
 
+/** The aggregate of no positions. */
 export const EMPTY_AGGREGATE: SideAggregate = { sizeUsd: 0n, sizeOverEntry: 0n, carriedInterestUsd: 0n, sizeTimesSnapshot: 0n, count: 0n };
 
 /**

@@ -38,14 +38,17 @@ export function mulDiv(a: bigint, b: bigint, d: bigint, rounding: Rounding): big
   return divRound(a * b, d, rounding);
 }
 
+/** The smallest of the values (exact). */
 export function bigMin(a: bigint, ...rest: bigint[]): bigint {
   return rest.reduce((m, v) => (v < m ? v : m), a);
 }
 
+/** The largest of the values (exact). */
 export function bigMax(a: bigint, ...rest: bigint[]): bigint {
   return rest.reduce((m, v) => (v > m ? v : m), a);
 }
 
+/** |a| (exact). */
 export function bigAbs(a: bigint): bigint {
   return a < 0n ? -a : a;
 }

@@ -18,11 +18,13 @@ export function describeFixed(value: bigint, decimals: number, maxFraction: numb
   return `${sign}${whole}${fraction ? `.${fraction}` : ''}`;
 }
 
+/** USD (6 decimals) as "$1,000.5" with at most 2 fraction digits (truncated), "-$933.33" when negative. */
 export function describeUsd(usd: bigint): string {
   const text = describeFixed(usd, USD_DECIMALS, 2);
   return text.startsWith('-') ? `-$${text.slice(1)}` : `$${text}`;
 }
 
+/** A price (10 decimals) with every significant digit: "$121.05", "$0.000025". */
 export function describePrice(price: bigint): string {
   return `$${describeFixed(price, PRICE_DECIMALS)}`;
 }

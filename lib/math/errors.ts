@@ -32,6 +32,7 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** A refusal of a protocol rule: `code` is stable, `message` a sentence a person can act on, `details` decimal strings. */
 export class ProtocolError extends Error {
   readonly code: ErrorCode;
   readonly details?: Record<string, string>;
@@ -44,6 +45,7 @@ export class ProtocolError extends Error {
   }
 }
 
+/** Type guard for ProtocolError (route handlers map it to api.md status codes with protocolErrorStatus). */
 export function isProtocolError(e: unknown): e is ProtocolError {
   return e instanceof ProtocolError;
 }

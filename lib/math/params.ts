@@ -12,6 +12,7 @@ export interface TokenParams {
   readonly swapFeeBps: bigint;
 }
 
+/** Tokens with their decimals, price feed and swap fee (§1, §8). */
 export const TOKENS: Readonly<Record<TokenId, TokenParams>> = {
   USDC: { decimals: 6, feed: 'USDC', swapFeeBps: 0n },
   SOL: { decimals: 9, feed: 'SOL', swapFeeBps: 20n },
@@ -35,6 +36,7 @@ export interface PoolParams {
   readonly custodies: readonly TokenId[];
 }
 
+/** The pools and the custodies each holds (§3). */
 export const POOLS: Readonly<Record<PoolId, PoolParams>> = {
   ALP: { lpSymbol: 'ALP', custodies: ['USDC', 'SOL', 'WBTC', 'BONK'] },
   RWALP: { lpSymbol: 'RWALP', custodies: ['USDC'] },
@@ -58,6 +60,7 @@ export interface CustodyParams {
 const STANDARD_CURVE: BorrowCurve = { uOptBps: 8_000n, rateAtOptHourly: 22_831n, rateMaxHourly: 91_895n };
 const BONK_CURVE: BorrowCurve = { uOptBps: 8_000n, rateAtOptHourly: 45_662n, rateMaxHourly: 172_032n };
 
+/** Custody ratio band, liquidity fees and borrow curve per pool and token (§3, §4). */
 export const CUSTODIES: Readonly<Record<PoolId, Readonly<Partial<Record<TokenId, CustodyParams>>>>> = {
   ALP: {
     USDC: { targetBps: 3_000n, minBps: 2_500n, maxBps: 4_000n, addFeeBps: 0n, removeFeeBps: 10n, borrow: STANDARD_CURVE },
@@ -127,6 +130,7 @@ function rwaMarket(feed: FeedId): MarketParams {
   };
 }
 
+/** Market parameters of §3 (leverage in bps, fees in bps, limits in USD with 6 decimals). */
 export const MARKETS: Readonly<Record<MarketId, MarketParams>> = {
   SOL: cryptoMarket('SOL', 'SOL', {
     maxInitialLeverageBps: 1_000_000n,
@@ -157,6 +161,7 @@ export const MARKETS: Readonly<Record<MarketId, MarketParams>> = {
   WTI: rwaMarket('WTI'),
 };
 
+/** Protocol-wide limits (§3, §7, §2, §9). Counts and seconds are plain numbers. */
 export const PROTOCOL = {
   /** 1.1x */
   minLeverageBps: 11_000n,

@@ -14,6 +14,7 @@ export const LP_DECIMALS = 6;
 
 /** Basis points: 10_000n = 100%; leverage 10_000n = 1x. */
 export const BPS = 10_000n;
+/** One of each scale: 100% of a rate, $1, a price of $1, one LP token. */
 export const RATE_ONE = 10n ** 9n;
 export const USD_ONE = 10n ** 6n;
 export const PRICE_ONE = 10n ** 10n;
