@@ -8,6 +8,7 @@ describe('accrueCumulativeInterest (§4)', () => {
     // 1000 + ceil(1800 × 14270 / 3600) = 1000 + 7135
     [1_000n, 14_270n, 1_800n, 8_135n],
     [1_000n, 14_270n, 1_800, 8_135n],
+    [1_000n, 14_270n, 1_800.9, 8_135n],
     // ceil(1 × 3 / 3600) = 1: a second of a tiny rate still accrues one unit
     [0n, 3n, 1n, 1n],
     [5n, 22_831n, 0n, 5n],

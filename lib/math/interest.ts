@@ -4,7 +4,8 @@ import { RATE_ONE, SECONDS_PER_HOUR } from './scales';
 
 /**
  * §4: `cumulativeInterest + ceil(elapsedS × rateHourly / 3600)` (1e9 = 100%; rounded up: the pool charges it).
- * `elapsedS` in whole seconds (a number from the clock or a bigint); a negative elapsed time accrues nothing.
+ * `elapsedS` in seconds (a number from the clock, fractions dropped, or a bigint); a negative elapsed time
+ * accrues nothing.
  */
 export function accrueCumulativeInterest({
   cumulativeInterest,
@@ -15,7 +16,7 @@ export function accrueCumulativeInterest({
   rateHourly: bigint;
   elapsedS: bigint | number;
 }): bigint {
-  const elapsed = typeof elapsedS === 'bigint' ? elapsedS : BigInt(elapsedS);
+  const elapsed = typeof elapsedS === 'bigint' ? elapsedS : BigInt(elapsedS - (elapsedS % 1));
   if (elapsed <= 0n || rateHourly <= 0n) return cumulativeInterest;
   return cumulativeInterest + divCeil(elapsed * rateHourly, SECONDS_PER_HOUR);
 }
