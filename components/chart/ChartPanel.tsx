@@ -1,0 +1,40 @@
+'use client';
+/** Interval switch and the lazily loaded chart (next/dynamic, ssr: false: lightweight-charts stays out of first load). */
+import dynamic from 'next/dynamic';
+import { useMemo, useState } from 'react';
+import { Skeleton, Tabs } from '@/components/ui';
+import type { CandleInterval } from '@/lib/client/types';
+import { useAccount } from '@/lib/hooks/use-account';
+import { useCandles } from '@/lib/hooks/use-candles';
+import { usePrice } from '@/lib/hooks/use-prices';
+import type { MarketId } from '@/lib/math/ids';
+import { chartLines } from './chart-lines';
+
+const PriceChart = dynamic(() => import('./PriceChart'), { ssr: false, loading: () => <Skeleton className="h-full w-full" /> });
+
+const INTERVALS: CandleInterval[] = ['1m', '5m', '15m', '1h', '4h', '1d'];
+
+export function ChartPanel({ market }: { market: MarketId }) {
+  const [interval, setChartInterval] = useState<CandleInterval>('15m');
+  const { data: candles } = useCandles({ market, interval, limit: 300 });
+  const live = usePrice(market);
+  const account = useAccount().data;
+  const lines = useMemo(() => chartLines({ market, positions: account?.positions ?? [], orders: account?.orders ?? [] }), [market, account]);
+  return (
+    <section aria-label={`${market} chart`} className="flex h-full min-h-0 flex-col">
+      <div className="flex items-center gap-2 border-b border-line px-2 py-1">
+        <Tabs<CandleInterval>
+          label="Candle interval"
+          variant="underline"
+          value={interval}
+          onChange={setChartInterval}
+          className="border-b-0"
+          items={INTERVALS.map((i) => ({ value: i, label: i }))}
+        />
+      </div>
+      <div className="min-h-0 flex-1">
+        <PriceChart market={market} interval={interval} candles={candles} tickPrice={live?.price} tickTime={live?.publishTime} lines={lines} />
+      </div>
+    </section>
+  );
+}

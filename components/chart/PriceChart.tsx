@@ -1,0 +1,124 @@
+'use client';
+/**
+ * The candlestick chart (lightweight-charts 5): created once on a ref with `autoSize` (resizes with its
+ * container), fed with `series.setData` for the candles and `series.update` for live ticks, price lines for the
+ * trader's levels, and `chart.remove()` on unmount. Loaded with next/dynamic (ssr: false) by ChartPanel.
+ */
+import { CandlestickSeries, ColorType, CrosshairMode, LineStyle, createChart } from 'lightweight-charts';
+import type { IChartApi, IPriceLine, ISeriesApi, UTCTimestamp } from 'lightweight-charts';
+import { useEffect, useRef } from 'react';
+import type { Candle, CandleInterval } from '@/lib/client/types';
+import { PRICE_DIGITS } from '@/lib/format';
+import type { MarketId } from '@/lib/math/ids';
+import type { ChartLine } from './chart-lines';
+import { INTERVAL_SECONDS, priceToChartNumber } from './chart-number';
+
+export interface PriceChartProps {
+  market: MarketId;
+  interval: CandleInterval;
+  candles: readonly Candle[] | undefined;
+  /** Latest live mid price and its publish time (unix seconds). */
+  tickPrice: bigint | undefined;
+  tickTime: number | undefined;
+  lines: readonly ChartLine[];
+}
+
+interface Bar {
+  time: UTCTimestamp;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+}
+
+const toBar = (c: Candle): Bar => ({
+  time: c.time as UTCTimestamp,
+  open: priceToChartNumber(c.open),
+  high: priceToChartNumber(c.high),
+  low: priceToChartNumber(c.low),
+  close: priceToChartNumber(c.close),
+});
+
+export default function PriceChart({ market, interval, candles, tickPrice, tickTime, lines }: PriceChartProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<IChartApi | null>(null);
+  const seriesRef = useRef<ISeriesApi<'Candlestick'> | null>(null);
+  const lastBarRef = useRef<Bar | null>(null);
+  const priceLinesRef = useRef<IPriceLine[]>([]);
+
+  useEffect(() => {
+    const el = containerRef.current;
+    if (!el) return;
+    const chart = createChart(el, {
+      autoSize: true,
+      layout: { background: { type: ColorType.Solid, color: '#11151d' }, textColor: '#9aa4b2', fontSize: 11, attributionLogo: false },
+      grid: { vertLines: { color: '#1b212c' }, horzLines: { color: '#1b212c' } },
+      rightPriceScale: { borderColor: '#232a36' },
+      timeScale: { borderColor: '#232a36', timeVisible: true, secondsVisible: false },
+      crosshair: { mode: CrosshairMode.Normal },
+    });
+    const series = chart.addSeries(CandlestickSeries, {
+      upColor: '#2ebd85',
+      downColor: '#f6465d',
+      borderVisible: false,
+      wickUpColor: '#2ebd85',
+      wickDownColor: '#f6465d',
+    });
+    chartRef.current = chart;
+    seriesRef.current = series;
+    return () => {
+      chart.remove();
+      chartRef.current = null;
+      seriesRef.current = null;
+      lastBarRef.current = null;
+      priceLinesRef.current = [];
+    };
+  }, []);
+
+  useEffect(() => {
+    const digits = PRICE_DIGITS[market];
+    seriesRef.current?.applyOptions({ priceFormat: { type: 'price', precision: digits, minMove: 1 / 10 ** digits } });
+  }, [market]);
+
+  useEffect(() => {
+    const series = seriesRef.current;
+    if (!series) return;
+    const bars = (candles ?? []).map(toBar);
+    series.setData(bars);
+    lastBarRef.current = bars[bars.length - 1] ?? null;
+  }, [candles, market, interval]);
+
+  useEffect(() => {
+    const series = seriesRef.current;
+    const last = lastBarRef.current;
+    if (!series || tickPrice === undefined || tickTime === undefined || !last) return;
+    const step = INTERVAL_SECONDS[interval];
+    const bucket = (Math.floor(tickTime / step) * step) as UTCTimestamp;
+    if (bucket < last.time) return;
+    const close = priceToChartNumber(tickPrice);
+    const bar: Bar =
+      bucket === last.time
+        ? { ...last, high: Math.max(last.high, close), low: Math.min(last.low, close), close }
+        : { time: bucket, open: last.close, high: Math.max(last.close, close), low: Math.min(last.close, close), close };
+    series.update(bar);
+    lastBarRef.current = bar;
+  }, [tickPrice, tickTime, interval]);
+
+  useEffect(() => {
+    const series = seriesRef.current;
+    if (!series) return;
+    for (const l of priceLinesRef.current) series.removePriceLine(l);
+    priceLinesRef.current = lines.map((l) =>
+      series.createPriceLine({
+        price: priceToChartNumber(l.price),
+        color: l.color,
+        lineWidth: 1,
+        lineStyle: l.dashed ? LineStyle.Dashed : LineStyle.Solid,
+        axisLabelVisible: true,
+        title: l.title,
+      }),
+    );
+  }, [lines]);
+
+  return <div ref={containerRef} className="h-full w-full" data-testid="price-chart" />;
+}

@@ -1,0 +1,42 @@
+'use client';
+/**
+ * Phones: the ticket lives in a bottom sheet (GMX under 1024 px). This card opens it from Long / Short and keeps
+ * the current leverage and liquidation price in view.
+ */
+import { BottomSheet, Button } from '@/components/ui';
+import { formatLeverage, formatPrice } from '@/lib/format';
+import { useTicketStore } from '@/lib/hooks/trade/ticket-store';
+import { useTicketModel } from '@/lib/hooks/trade/use-ticket-model';
+import type { MarketId, Side } from '@/lib/math/ids';
+import { TradeTicket } from './TradeTicket';
+
+export function PhoneTicketBar({ market }: { market: MarketId }) {
+  const model = useTicketModel(market);
+  const sheetOpen = useTicketStore((s) => s.sheetOpen);
+  const set = useTicketStore((s) => s.set);
+  const open = (side: Side) => set({ side, sheetOpen: true });
+  const liq = model.result?.preview?.open.liquidationPrice;
+  return (
+    <div className="flex flex-col gap-2 border-t border-line bg-bg-raised p-3" data-testid="phone-ticket-bar">
+      <div className="flex justify-between text-xs text-ink-muted">
+        <span>
+          Leverage <span className="num font-medium text-ink">{formatLeverage(model.leverageBps)}</span>
+        </span>
+        <span>
+          Liquidation price <span className="num font-medium text-warn">{liq === undefined ? '–' : formatPrice(liq, { market })}</span>
+        </span>
+      </div>
+      <div className="grid grid-cols-2 gap-2">
+        <Button variant="long" size="lg" onClick={() => open('long')} data-testid="open-long">
+          Long
+        </Button>
+        <Button variant="short" size="lg" onClick={() => open('short')} data-testid="open-short">
+          Short
+        </Button>
+      </div>
+      <BottomSheet open={sheetOpen} onClose={() => set({ sheetOpen: false })} title={`${model.side === 'long' ? 'Long' : 'Short'} ${market}`}>
+        {sheetOpen && <TradeTicket market={market} />}
+      </BottomSheet>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+'use client';
+/** A price field (1e10 fixed point, typed as text) with ±% preset buttons computed by lib/trade. */
+import { NumberInput } from '@/components/ui';
+import { priceToInput } from '@/lib/format';
+import type { MarketId } from '@/lib/math/ids';
+import { PRICE_DECIMALS } from '@/lib/math/scales';
+
+export interface PricePreset {
+  label: string;
+  price: bigint;
+}
+
+export interface PriceInputProps {
+  label: string;
+  market: MarketId;
+  value: string;
+  onChange: (text: string) => void;
+  presets: readonly PricePreset[];
+  testId: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+}
+
+export function PriceInput({ label, market, value, onChange, presets, testId, hint, error }: PriceInputProps) {
+  return (
+    <div className="flex flex-col gap-1.5">
+      <NumberInput label={label} value={value} onValueChange={onChange} maxDecimals={PRICE_DECIMALS} placeholder="0.00" suffix="USD" data-testid={testId} hint={hint} error={error} />
+      {presets.length > 0 && (
+        <div className="flex gap-1.5" role="group" aria-label={`${label} presets`}>
+          {presets.map((p) => (
+            <button
+              key={p.label}
+              type="button"
+              onClick={() => onChange(priceToInput(p.price, { market }))}
+              className="min-h-11 flex-1 rounded-md border border-line bg-bg-input text-xs font-semibold text-ink-muted hover:border-line-strong hover:text-ink md:min-h-7"
+            >
+              {p.label}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+'use client';
+/**
+ * The selected market's figures: mark, 24h change / high / low, open interest per side, available liquidity per
+ * side, borrow rate per hour per side (APR on hover), and the market-hours badge.
+ */
+import { Skeleton, Tooltip, cn } from '@/components/ui';
+import { formatAprFromHourly, formatBps, formatPrice, formatRateHourly, formatUsd } from '@/lib/format';
+import { useDayStats } from '@/lib/hooks/trade/use-day-stats';
+import { useMarket } from '@/lib/hooks/use-markets';
+import { usePool } from '@/lib/hooks/use-pools';
+import { usePrice } from '@/lib/hooks/use-prices';
+import type { MarketId, Side } from '@/lib/math/ids';
+import { MARKETS } from '@/lib/math/params';
+import { freeLiquidityUsd } from '@/lib/trade/lock-custody';
+import { MarketClosedBadge } from './MarketClosedBadge';
+import { Stat } from './Stat';
+
+export function MarketStats({ market }: { market: MarketId }) {
+  const m = useMarket(market);
+  const live = usePrice(market);
+  const pool = usePool(MARKETS[market].pool);
+  const stats = useDayStats(market);
+  if (!m || !live) return <Skeleton className="h-8 w-full max-w-xl" />;
+  const price = (v: bigint) => formatPrice(v, { market });
+  const liquidity = (side: Side) =>
+    (side === 'long' ? m.availableLiquidityLongUsd : m.availableLiquidityShortUsd) ??
+    (pool ? freeLiquidityUsd({ custodies: pool.custodies, market, side, price: live.price }) : undefined);
+  const rate = (r: bigint) => (
+    <Tooltip content={`${formatAprFromHourly(r)} APR`} side="bottom">
+      {formatRateHourly(r)}
+    </Tooltip>
+  );
+  const longLiq = liquidity('long');
+  const shortLiq = liquidity('short');
+  return (
+    <div className="flex min-w-0 flex-wrap items-center gap-x-5 gap-y-2" data-testid="market-stats">
+      <div className="flex items-baseline gap-2">
+        <span className="num text-xl font-semibold" data-testid="mark-price">
+          {price(live.price)}
+        </span>
+        {stats && (
+          <span className={cn('num text-xs font-medium', stats.changeBps >= 0n ? 'text-long' : 'text-short')} data-testid="change-24h">
+            {formatBps(stats.changeBps, { sign: true })}
+          </span>
+        )}
+      </div>
+      <MarketClosedBadge market={market} open={m.open} reopensAt={m.reopensAt} />
+      <Stat label="24h high" testId="high-24h">{stats ? price(stats.highPrice) : '–'}</Stat>
+      <Stat label="24h low" testId="low-24h">{stats ? price(stats.lowPrice) : '–'}</Stat>
+      <Stat label="Open interest (L / S)" testId="open-interest">
+        <span className="text-long">{formatUsd(m.openInterestLongUsd, { compact: true })}</span> /{' '}
+        <span className="text-short">{formatUsd(m.openInterestShortUsd, { compact: true })}</span>
+      </Stat>
+      <Stat label="Available liquidity (L / S)" testId="available-liquidity">
+        {longLiq === undefined ? '–' : formatUsd(longLiq, { compact: true })} / {shortLiq === undefined ? '–' : formatUsd(shortLiq, { compact: true })}
+      </Stat>
+      <Stat label="Borrow rate (L / S)" testId="borrow-rates">
+        {rate(m.borrowRateLongHourly)} / {rate(m.borrowRateShortHourly)}
+      </Stat>
+    </div>
+  );
+}

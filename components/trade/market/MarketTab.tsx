@@ -1,0 +1,39 @@
+'use client';
+/** One market in the selector: name, live price and 24h change; a link to `?market=`. */
+import Link from 'next/link';
+import { cn } from '@/components/ui';
+import { formatBps, formatPrice } from '@/lib/format';
+import { useDayStats } from '@/lib/hooks/trade/use-day-stats';
+import { usePrice } from '@/lib/hooks/use-prices';
+import type { MarketId } from '@/lib/math/ids';
+import { MARKET_LABELS } from './market-labels';
+
+export function MarketTab({ market, selected }: { market: MarketId; selected: boolean }) {
+  const live = usePrice(market);
+  const stats = useDayStats(market);
+  const change = stats?.changeBps;
+  return (
+    <Link
+      href={`/trade?market=${market}`}
+      scroll={false}
+      replace
+      aria-current={selected ? 'page' : undefined}
+      data-testid={`market-tab-${market}`}
+      className={cn(
+        'flex min-h-11 shrink-0 flex-col justify-center rounded-lg px-3 py-1.5 text-left transition-colors',
+        selected ? 'bg-bg-hover ring-1 ring-line-strong' : 'hover:bg-bg-hover',
+      )}
+    >
+      <span className="flex items-baseline gap-1.5 text-sm font-semibold">
+        {market}
+        <span className="hidden text-[11px] font-normal text-ink-faint xl:inline">{MARKET_LABELS[market]}</span>
+      </span>
+      <span className="num flex items-baseline gap-1.5 text-xs">
+        <span className="text-ink">{live ? formatPrice(live.price, { market }) : '–'}</span>
+        <span className={cn(change === undefined ? 'text-ink-faint' : change >= 0n ? 'text-long' : 'text-short')}>
+          {change === undefined ? '' : formatBps(change, { sign: true })}
+        </span>
+      </span>
+    </Link>
+  );
+}
