@@ -1,3 +1,23 @@
-export default function Page() {
-  return <main className="p-4"><h1 className="text-lg font-semibold capitalize">earn</h1></main>;
+import type { Metadata } from 'next';
+import { EarnView } from '@/components/earn/EarnView';
+
+export const metadata: Metadata = {
+  title: 'Earn',
+  description: 'Provide liquidity to the ALP and RWALP pools: earn trading and borrow fees as the traders’ counterparty.',
+};
+
+export default function EarnPage() {
+  return (
+    <div className="mx-auto w-full max-w-7xl space-y-6 px-3 py-5 md:px-6">
+      <header className="space-y-1">
+        <h1 className="text-xl font-semibold">Earn</h1>
+        <p className="max-w-3xl text-sm text-ink-muted">
+          Liquidity providers are the counterparty of every trade. LPs earn the fees traders pay (open, close, borrow,
+          liquidation) and their losses, and pay their profits. Deposit a pool token to mint ALP or RWALP; redeem it for
+          any custody token.
+        </p>
+      </header>
+      <EarnView />
+    </div>
+  );
 }

@@ -63,3 +63,9 @@ export function lpHolding({ pool, lpBalance }: { pool: Pick<Pool, 'lpPriceUsd'>;
   const lpAmount = lpBalance ?? 0n;
   return { lpAmount, valueUsd: lpValueUsd({ lpAmount, lpPriceUsd: pool.lpPriceUsd }) };
 }
+
+/** USD value of a custody's owned tokens at its `low` (how ratios value it, §8); undefined without a price. */
+export function custodyOwnedUsd(custody: Pick<Custody, 'token' | 'decimals' | 'owned' | 'price' | 'low' | 'high'>, quotes: FeedQuotes = {}): bigint | undefined {
+  const quote = custodyQuote(custody, quotes);
+  return quote ? tokenToUsd({ amount: custody.owned, price: quote.low, decimals: custody.decimals }, 'floor') : undefined;
+}
