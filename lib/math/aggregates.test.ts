@@ -90,6 +90,17 @@ const positionArb = (side: Side) =>
     snapshot: fc.bigInt({ min: 0n, max: 10n ** 9n }),
   }).map((r) => position(side, r.sizeUsd, r.entryPrice, r.carried, r.snapshot));
 
+describe('aggregate inverses (property)', () => {
+  it('removing every added position, in any order, gives the empty aggregate', () => {
+    fc.assert(
+      fc.property(fc.array(positionArb('short'), { maxLength: 10 }).chain((ps) => fc.tuple(fc.constant(ps), fc.shuffledSubarray(ps, { minLength: ps.length }))), ([added, order]) => {
+        const agg = build(added);
+        expect(order.reduce((a, p) => removeFromAggregate({ agg: a, position: p }), agg)).toEqual(EMPTY_AGGREGATE);
+      }),
+    );
+  });
+});
+
 describe('AUM from aggregates (property)', () => {
   it('equals the sum over positions of the same PnL, and of the same borrow fee, within one micro-dollar per position each', () => {
     fc.assert(
