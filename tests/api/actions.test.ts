@@ -141,6 +141,17 @@ describe.each(BACKENDS)('POST /api/actions on %s', (backend) => {
       await refused([bob], () => act(bob, 'openPosition', short(over)), status, code);
     });
 
+    it('pays once when the same position is closed twice at once', async () => {
+      const alice = await wallet();
+      const position = await ok(act<PositionWire>(alice, 'openPosition', short()));
+      const close = () => act<{ payoutAmount: string }>(alice, 'closePosition', { positionId: position.id, acceptablePrice: price(151) });
+      const answers = await Promise.all([close(), close()]);
+      const paid = answers.filter((a) => a.status === 200);
+      expect(paid).toHaveLength(1);
+      expect(errorOf(answers.find((a) => a.status !== 200) as Answer)).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+      expect(BigInt((await account(alice.owner)).balances.USDC)).toBe(9_900_000_000n + BigInt(paid[0]?.body.payoutAmount ?? 'x'));
+    });
+
     it('refuses closing, editing or protecting a position that is not yours (403) or does not exist (404)', async () => {
       const alice = await wallet();
       const mallory = await wallet();
@@ -258,6 +269,14 @@ describe.each(BACKENDS)('POST /api/actions on %s', (backend) => {
       await ok(postSigned(body));
       await refused([alice], () => postSigned(body), 409, 'NONCE_REUSED');
       await refused([alice], () => act(alice, 'openPosition', short(), { nonce: 'once' }), 409, 'NONCE_REUSED');
+    });
+
+    it('accepts the same signed body sent twice at once exactly once', async () => {
+      const alice = newSigner();
+      const body = signIntent({ signer: alice, domain: DOMAIN, action: 'faucet', params: { token: 'USDC', amount: usdc(5) } });
+      const answers = await Promise.all([postSigned(body), postSigned(body)]);
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+      expect((await account(alice.owner)).balances.USDC).toBe(usdc(5));
     });
 
     it('lets another owner use the same nonce', async () => {
