@@ -76,7 +76,7 @@ export class CompositeOracle implements Oracle {
   }
 
   async start(): Promise<void> {
-    await this.options.source?.start((prices) => this.onSourcePrices(prices));
+    await this.options.source?.start((prices, opts) => this.onSourcePrices(prices, opts?.storeCandles ?? true));
   }
 
   async stop(): Promise<void> {
@@ -85,15 +85,15 @@ export class CompositeOracle implements Oracle {
     this.listeners.clear();
   }
 
-  private onSourcePrices(prices: readonly OraclePrice[]): void {
+  private onSourcePrices(prices: readonly OraclePrice[], storeCandles: boolean): void {
     const accepted = this.guard.filter(prices.filter((p) => !this.manualPrices.has(p.feed)));
     for (const p of accepted) this.sourcePrices.set(p.feed, p);
-    this.publish(accepted);
+    this.publish(accepted, storeCandles);
   }
 
-  private publish(updated: readonly OraclePrice[]): void {
+  private publish(updated: readonly OraclePrice[], storeCandles = true): void {
     if (updated.length === 0) return;
-    this.options.candles?.record(updated.filter((p) => isMarketId(p.feed)));
+    if (storeCandles) this.options.candles?.record(updated.filter((p) => isMarketId(p.feed)));
     for (const listener of this.listeners) {
       try {
         listener(updated);

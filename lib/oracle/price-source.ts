@@ -1,9 +1,14 @@
 import type { OraclePrice } from './types';
 
+export type SourceEmit = (prices: readonly OraclePrice[], options?: { storeCandles?: boolean }) => void;
+
 /** A feed of prices behind the composite oracle (simulated walk or Pyth Hermes). */
 export interface PriceSource {
   readonly mode: 'simulated' | 'pyth';
-  /** Starts producing; `emit` receives every batch of updated feeds. */
-  start(emit: (prices: readonly OraclePrice[]) => void): Promise<void>;
+  /**
+   * Starts producing; `emit` receives every batch of updated feeds. `storeCandles: false` marks prices another
+   * instance already stored (a simulated follower), so they are published but not written again.
+   */
+  start(emit: SourceEmit): Promise<void>;
   stop(): Promise<void>;
 }
