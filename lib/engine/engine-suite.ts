@@ -8,6 +8,8 @@ import { isProtocolError } from '@/lib/math/errors';
 import type { Backend, TestWorld } from './test-support';
 import { createTestWorld, snapshotState, T0_MS } from './test-support';
 import { isEngineError } from './errors';
+import { Engine } from './engine';
+import { ManualOracle } from '@/lib/oracle/manual-oracle';
 import { GENESIS_OWNER } from './genesis';
 import type { ActionResult, PositionView } from './views';
 
@@ -357,6 +359,31 @@ export function defineEngineSuite(backend: Backend): void {
       expect(r.feeAmount).toBe(300_000n);
       expect(r.amountOut).toBe((149_700_000n * 10_000_000_000n * 10n ** 9n) / (1_503_750_000_000n * 10n ** 6n));
       expect((await w.engine.getAccount(ALICE)).balances).toMatchObject({ USDC: 850n * USDC, SOL: r.amountOut });
+    });
+
+    it('refuses with ORACLE_STALE when a live price is older than maxPriceAgeS; manual prices never go stale', async () => {
+      class LiveOracle extends ManualOracle {
+        override isManual(): boolean {
+          return false;
+        }
+      }
+      const live = new LiveOracle({ ...GENESIS.prices }, T0_MS / 1000);
+      const engine = new Engine({ db: w.db, oracle: live, clock: w.clock, config: { devnet: true, maxPriceAgeS: 30 } });
+      await fund(ALICE, 'USDC', 100n * USDC);
+      const open = (e: Engine, nonce: string) =>
+        e.execute({
+          owner: ALICE,
+          nonce,
+          action: 'openPosition',
+          params: { market: 'SOL', side: 'short', collateralToken: 'USDC', collateralAmount: 20n * USDC, leverageBps: 20_000n, acceptablePrice: 0n },
+        });
+      await w.engine.advanceClock(30);
+      await engine.quoteOpen({ market: 'SOL', side: 'short', collateralToken: 'USDC', collateralAmount: 20n * USDC, leverageBps: 20_000n });
+      await w.engine.advanceClock(1);
+      expect(await refused(() => open(engine, 's1'))).toBe('ORACLE_STALE');
+      expect((await engine.getMarkets()).find((m) => m.id === 'SOL')?.stale).toBe(true);
+      expect((await engine.getHealth()).oracle.stale).toBe(true);
+      await open(w.engine, 's2');
     });
 
     it('keeps the clock offset in the database', async () => {
