@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMigrations } from '@/lib/db';
 import { dropPostgresSchema, openPostgresDatabase, type PostgresDatabase } from '@/lib/db/postgres';
+import { latestCandles, readCandles } from '@/lib/oracle/candle-store';
+import { rollUpCandles } from '@/lib/oracle/candles';
 import { readPriceMarks } from '@/lib/oracle/price-marks-store';
 import { SimulatedSource } from '@/lib/oracle/simulated-source';
 import type { Clock, OraclePrice } from '@/lib/oracle/types';
@@ -47,5 +49,15 @@ describe.skipIf(url === undefined)('simulated walk shared by two instances on Po
     await expect.poll(() => seenB.length).toBeGreaterThan(before + 2);
     expect(seenB.at(-1)?.storeCandles).toBe(true);
     await b.stop();
+  });
+
+  it('stores the history and rolls it up in SQL like the reference', async () => {
+    const nowS = (await latestCandles(dbA.sql)).get('SOL')?.time ?? 0; // the last stored minute
+    const minutes = await readCandles(dbA.sql, { feed: 'SOL', intervalS: 60, limit: 1000, nowS });
+    expect(minutes).toHaveLength(1000);
+    const hours = await readCandles(dbA.sql, { feed: 'SOL', intervalS: 3_600, limit: 5, nowS });
+    expect(hours).toHaveLength(5);
+    const first = hours[0]?.time ?? 0;
+    expect(hours).toEqual(rollUpCandles(minutes.filter((c) => c.time >= first), 3_600, 5));
   });
 });
