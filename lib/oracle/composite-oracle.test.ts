@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CompositeOracle } from './composite-oracle';
 import type { PriceSource } from './price-source';
+import { SimulatedSource } from './simulated-source';
 import { isOracleStale } from './staleness';
 import type { OraclePrice } from './types';
 
@@ -68,6 +69,21 @@ describe('CompositeOracle', () => {
     const oracle = new CompositeOracle({ manual: { SOL: 1n, BTC: 2n, BONK: 3n, USDC: 4n, XAU: 5n, XAG: 6n, WTI: 7n }, initialNowS: 0 });
     expect(oracle.mode()).toBe('manual');
     expect(isOracleStale(oracle, 1_000_000, 30)).toBe(false);
+  });
+});
+
+describe('poke', () => {
+  it('makes the simulated source tick at once with the current clock', async () => {
+    let nowS = 100;
+    const source = new SimulatedSource({ clock: { nowS: () => nowS, nowMs: () => nowS * 1000 }, seed: 1, tickMs: 60_000 });
+    const oracle = new CompositeOracle({ source });
+    await oracle.start();
+    expect(oracle.getPrice('SOL')?.publishTime).toBe(100);
+    nowS = 100 + 86_400;
+    oracle.poke();
+    expect(oracle.getPrice('SOL')?.publishTime).toBe(100 + 86_400);
+    expect(isOracleStale(oracle, nowS, 30)).toBe(false);
+    await oracle.stop();
   });
 });
 

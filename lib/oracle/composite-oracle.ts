@@ -63,6 +63,14 @@ export class CompositeOracle implements Oracle {
     return updated;
   }
 
+  /**
+   * Asks the source for a fresh update now. Call it after the engine clock jumps (`/api/dev/clock`): a simulated
+   * price is otherwise stamped with the old time until the next tick (up to ORACLE_TICK_MS) and could read stale.
+   */
+  poke(): void {
+    this.options.source?.poke?.();
+  }
+
   /** Returns a feed to its source (a dev convenience; not part of the Oracle port). */
   clearManual(feeds: readonly FeedId[]): void {
     for (const feed of feeds) this.manualPrices.delete(feed);

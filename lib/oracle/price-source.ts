@@ -11,4 +11,6 @@ export interface PriceSource {
    */
   start(emit: SourceEmit): Promise<void>;
   stop(): Promise<void>;
+  /** Produces a fresh update now if the source can (the simulated walk ticks at once). */
+  poke?(): void;
 }

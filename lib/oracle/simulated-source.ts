@@ -90,6 +90,11 @@ export class SimulatedSource implements PriceSource {
     await release?.();
   }
 
+  /** An immediate tick when this instance walks (after `/api/dev/clock`, so marks carry the new time at once). */
+  poke(): void {
+    if (this.leading && this.emit !== undefined) this.tick();
+  }
+
   /** One step of every walk (the timer calls it; tests call it directly). */
   tick(): readonly OraclePrice[] {
     const publishTime = this.options.clock.nowS();
