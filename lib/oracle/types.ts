@@ -26,6 +26,8 @@ export interface Oracle {
   /** True when a manual price pins this feed (it is then exempt from staleness). */
   isManual(feed: FeedId): boolean;
   subscribe(listener: PriceListener): () => void;
+  /** Optional: produce a fresh update now (the simulated walk ticks); call after the engine clock jumps. */
+  poke?(): void;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
