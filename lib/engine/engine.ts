@@ -78,9 +78,12 @@ export class Engine {
     });
   }
 
-  /** Exactly what opening would do now (the same code as `openPosition`), in a transaction that is rolled back. */
-  async quoteOpen(params: QuoteOpenParams): Promise<OpenQuoteView> {
-    return this.readTx((ctx) => quoteOpen(ctx, params));
+  /**
+   * Exactly what opening would do now (the same code as `openPosition`), in a transaction that is rolled back.
+   * With `owner`, an existing position on that market and side is increased (liquidation price of the result).
+   */
+  async quoteOpen(params: QuoteOpenParams, owner?: string): Promise<OpenQuoteView> {
+    return this.readTx((ctx) => quoteOpen(ctx, params, owner));
   }
 
   getMarkets(): Promise<MarketView[]> {

@@ -2,6 +2,7 @@ import type { Database, SessionLock } from '@/lib/db/types';
 import type { FeedId } from '@/lib/math/ids';
 import { MARKET_IDS } from '@/lib/math/ids';
 import { MARKETS } from '@/lib/math/params';
+import { isProtocolError } from '@/lib/math/errors';
 import type { Oracle, OraclePrice } from '@/lib/oracle/types';
 import type { Engine } from './engine';
 import type { EngineEvent } from './event-bus';
@@ -46,6 +47,7 @@ export class Keeper {
   private leader = false;
   private stopped = true;
   private lock: SessionLock | undefined;
+  private lastSyncS: number | undefined;
   private readonly unsubscribers: (() => void)[] = [];
   private readonly timers: ReturnType<typeof setInterval>[] = [];
   private leaseTimer: ReturnType<typeof setTimeout> | undefined;
@@ -192,21 +194,45 @@ export class Keeper {
     }
   }
 
+  /**
+   * PostgreSQL with several instances: positions and orders written by another instance reach this index through
+   * an incremental read of rows changed since the last pass (by `updated_at` / `created_at`, with a margin for
+   * clock skew); rows deleted elsewhere drop out when their attempt answers NOT_FOUND.
+   */
+  private async syncChangedRows(): Promise<void> {
+    if (this.deps.db.kind !== 'postgres') return;
+    const nowS = this.deps.engine.clock.nowS();
+    const sinceS = (this.lastSyncS ?? nowS) - 5;
+    this.lastSyncS = nowS;
+    const sql = this.deps.db.sql;
+    for (const p of await selectPositions(sql, 'updated_at >= $1', [sinceS])) this.index.setPosition(p);
+    for (const o of await selectOrders(sql, 'created_at >= $1', [sinceS])) this.index.setOrder(o);
+  }
+
   /** One pass: for each updated feed, every crossed entry of its markets, each its own transaction. */
   private async pass(prices: readonly OraclePrice[]): Promise<void> {
     const { engine } = this.deps;
+    await this.syncChangedRows();
+    const settled = new Set<string>();
     for (const update of prices) {
       for (const market of MARKET_IDS) {
         if (MARKETS[market].feed !== update.feed) continue;
         if (!marketOpenState(market, engine.clock.nowS()).open) continue;
         for (const entry of this.index.book(market).crossed(update.price)) {
+          const key = `${entry.kind === 'order' ? 'o' : 'p'}:${entry.id}`;
+          if (settled.has(key)) continue;
           const record: KeeperActionRecord = { kind: entry.kind, id: entry.id, ok: true };
           try {
             if (entry.kind === 'order') await engine.keeperFill(entry.id, [update]);
             else await engine.keeperSettle(entry.id, entry.kind, [update]);
+            settled.add(key);
           } catch (e) {
             record.ok = false;
             record.error = e instanceof Error ? e.message : String(e);
+            if (isProtocolError(e) && e.code === 'NOT_FOUND') {
+              if (entry.kind === 'order') this.index.deleteOrder(market, entry.id);
+              else this.index.deletePosition(market, entry.id);
+            }
           }
           this.actions.push(record);
           if (this.actions.length > 200) this.actions.splice(0, this.actions.length - 200);

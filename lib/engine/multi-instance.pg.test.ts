@@ -75,6 +75,20 @@ if (!url) {
       expect(keepers.filter((k) => k.isLeader).length).toBe(1);
       const leader = keepers.find((k) => k.isLeader)!;
       const follower = keepers.find((k) => !k.isLeader)!;
+      // A position opened through the follower's instance is liquidated by the leader on the next update.
+      const other = engines[keepers.indexOf(follower)]!;
+      await other.execute({ owner: 'lev', nonce: 'f', action: 'faucet', params: { token: 'USDC', amount: 100n * USDC } });
+      const opened = await other.execute({
+        owner: 'lev',
+        nonce: 'o',
+        action: 'openPosition',
+        params: { market: 'BTC', side: 'short', collateralToken: 'USDC', collateralAmount: 50n * USDC, leverageBps: 1_000_000n, acceptablePrice: 0n },
+      });
+      if (opened.action !== 'openPosition') throw new Error('unexpected');
+      await leader.whenIdle();
+      oracle.setManualPrices({ BTC: opened.position.liquidationPrice }, T0_MS / 1000);
+      await leader.whenIdle();
+      expect((await other.getAccount('lev')).positions).toEqual([]);
       await leader.stop();
       await expect.poll(() => follower.isLeader, { timeout: 5_000 }).toBe(true);
       await follower.stop();

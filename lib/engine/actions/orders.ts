@@ -27,6 +27,8 @@ export async function placeLimitOrder(ctx: TxContext, owner: string, p: ActionPa
   if (p.leverageBps > market.maxInitialLeverageBps)
     throw new ProtocolError('LEVERAGE_TOO_HIGH', `Leverage ${describeLeverage(p.leverageBps)} is above this market's maximum of ${describeLeverage(market.maxInitialLeverageBps)}.`);
   await ctx.lockPool(market.pool);
+  // Orders of one owner span pools: serialise this owner's placements so the cap of 16 holds (PostgreSQL).
+  if (ctx.dbKind === 'postgres') await ctx.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`orders:${owner}`]);
   const { rows } = await ctx.tx.query<{ n: string | number }>('SELECT count(*)::int AS n FROM orders WHERE owner = $1', [owner]);
   checkOrderCount({ openOrders: Number(rows[0]?.n ?? 0) });
   await debitBalance(ctx.tx, owner, p.collateralToken, p.collateralAmount, 'this order');

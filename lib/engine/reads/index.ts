@@ -8,6 +8,6 @@ export { readPools, readPool } from './pools';
 export { readAccount, readHistory } from './account';
 
 /** `POST /api/quote/open`: the open path of `openPosition` (same checks), without writing. */
-export async function quoteOpen(ctx: TxContext, params: QuoteOpenParams): Promise<OpenQuoteView> {
-  return quoteFromPlan(ctx, await planOpen(ctx, undefined, params));
+export async function quoteOpen(ctx: TxContext, params: QuoteOpenParams, owner?: string): Promise<OpenQuoteView> {
+  return quoteFromPlan(ctx, await planOpen(ctx, owner, params));
 }
