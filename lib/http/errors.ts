@@ -39,6 +39,6 @@ export function statusForCode(code: string): HttpStatus {
   return STATUS_BY_CODE[code] ?? 422;
 }
 
-export function errorResponse(status: HttpStatus, code: string, message: string): Response {
-  return Response.json({ error: { code, message } }, { status, headers: { 'cache-control': 'no-store' } });
+export function errorResponse(status: HttpStatus, code: string, message: string, extraHeaders: Record<string, string> = {}): Response {
+  return Response.json({ error: { code, message } }, { status, headers: { 'cache-control': 'no-store', ...extraHeaders } });
 }

@@ -48,6 +48,12 @@ describe('errorToResponse', () => {
     expect(log).toHaveBeenCalledOnce();
   });
 
+  it('a faucet cooldown carries Retry-After', () => {
+    const response = errorToResponse(new EngineError('FAUCET_COOLDOWN', 'Wait.', { retryAfterS: '42' }));
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('42');
+  });
+
   it('handle() turns a throwing handler into its error response', async () => {
     const route = handle(async () => {
       throw new HttpError(400, 'INVALID_JSON', 'The body is not valid JSON.');

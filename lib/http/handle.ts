@@ -4,9 +4,12 @@ import { isProtocolError } from '@/lib/math/errors';
 import { HttpError, errorResponse, statusForCode } from './errors';
 
 /** Errors thrown by lib/math (ProtocolError) and lib/engine (EngineError): a stable upper-case `code`. */
-function codedDomainError(error: unknown): { code: string; message: string } | undefined {
-  if (isProtocolError(error) || isEngineError(error)) return { code: error.code, message: error.message };
-  return undefined;
+function codedDomainError(error: unknown): { code: string; message: string; headers: Record<string, string> } | undefined {
+  if (!isProtocolError(error) && !isEngineError(error)) return undefined;
+  // FAUCET_COOLDOWN says when to come back: a 429 carries it as Retry-After.
+  const retryAfterS = error.details?.retryAfterS;
+  const headers: Record<string, string> = retryAfterS && /^\d+$/.test(retryAfterS) ? { 'retry-after': retryAfterS } : {};
+  return { code: error.code, message: error.message, headers };
 }
 
 /** Maps any thrown value to the error response of api.md § Errors; unexpected ones are logged and answer 500. */
@@ -14,7 +17,7 @@ export function errorToResponse(error: unknown): Response {
   if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message);
   if (isAuthError(error)) return errorResponse(error.status, error.code, error.message);
   const domain = codedDomainError(error);
-  if (domain) return errorResponse(statusForCode(domain.code), domain.code, domain.message);
+  if (domain) return errorResponse(statusForCode(domain.code), domain.code, domain.message, domain.headers);
   console.error('[api] unexpected error', error);
   return errorResponse(500, 'INTERNAL', 'Something went wrong on the server; try again in a moment.');
 }

@@ -7,7 +7,9 @@ import type { AccountWire, OpenQuoteWire, OrderWire, PositionWire } from '@/lib/
 import { newSigner, signIntent, type Signer } from '@/lib/auth/sign-intent';
 import * as quoteRoute from '@/app/api/quote/open/route';
 import { BACKENDS, DEFAULT_PRICES, DOMAIN, startHarness, stateDigest, type Harness } from './harness';
-import { account, act, errorOf, ledger, post, postSigned, type Answer } from './client';
+import { account, act, actingOwners, errorOf, history, ledger, pools, post, postSigned, type Answer } from './client';
+import { TOKEN_IDS, type TokenId } from '@/lib/math/ids';
+import { GENESIS } from '@/lib/math/params';
 
 const usdc = (dollars: number) => (BigInt(dollars) * 1_000_000n).toString();
 const SOL_PRICE = DEFAULT_PRICES.SOL;
@@ -318,5 +320,27 @@ describe.each(BACKENDS)('POST /api/actions on %s', (backend) => {
       await refused([alice], () => postSigned(null, { raw: '{"message": ' }), 400, 'INVALID_JSON');
       await refused([alice], () => postSigned(null, { raw: JSON.stringify(signIntent({ signer: alice, domain: DOMAIN, action: 'faucet', params: faucetParams })), headers: { 'content-type': 'text/plain' } }), 415, 'UNSUPPORTED_MEDIA_TYPE');
     });
+  });
+  it('conserved every token and the LP supply over everything above', async () => {
+    const accounts = await Promise.all([...actingOwners].map(account));
+    const total = Object.fromEntries(TOKEN_IDS.map((t) => [t, 0n])) as Record<TokenId, bigint>;
+    const poolList = await pools();
+    for (const pool of poolList) for (const c of pool.custodies) total[c.token] += BigInt(c.owned);
+    for (const a of accounts) {
+      for (const t of TOKEN_IDS) total[t] += BigInt(a.balances[t]);
+      for (const p of a.positions) total[p.collateralToken] += BigInt(p.collateralAmount);
+      for (const o of a.orders) total[o.collateralToken] += BigInt(o.collateralAmount);
+    }
+    const draws = (await Promise.all([...actingOwners].map(history))).flat().filter((e) => e.kind === 'faucet');
+    const expected = Object.fromEntries(TOKEN_IDS.map((t) => [t, 0n])) as Record<TokenId, bigint>;
+    for (const pool of Object.values(GENESIS.pools)) {
+      for (const [t, amount] of Object.entries(pool.custodies) as [TokenId, bigint][]) expected[t] += amount;
+    }
+    for (const e of draws) expected[e.details.token as TokenId] += BigInt(String(e.details.amount));
+    expect(total).toEqual(expected);
+    for (const pool of poolList) {
+      const held = accounts.reduce<bigint>((sum, a) => sum + BigInt(a.lp[pool.id]), GENESIS.pools[pool.id].lpSupply);
+      expect(held).toBe(BigInt(pool.lpSupply));
+    }
   });
 });

@@ -1,9 +1,10 @@
 /** Calls route handlers in-process, the way Next does, and reads their JSON answers. */
-import type { ActionName, AccountWire, PoolWire, SignedActionWire } from '@/lib/client/wire';
+import type { ActionName, AccountWire, HistoryEventWire, PoolWire, SignedActionWire } from '@/lib/client/wire';
 import type { Signer } from '@/lib/auth/sign-intent';
 import { signIntent } from '@/lib/auth/sign-intent';
 import * as accountsRoute from '@/app/api/accounts/[owner]/route';
 import * as actionsRoute from '@/app/api/actions/route';
+import * as historyRoute from '@/app/api/history/[owner]/route';
 import * as poolsRoute from '@/app/api/pools/route';
 import { BASE_URL, DOMAIN } from './harness';
 
@@ -57,14 +58,24 @@ export function errorOf(a: Answer): ErrorAnswer {
 export const postSigned = <T = unknown>(body: SignedActionWire | unknown, opts?: PostOptions) =>
   post<T>(actionsRoute.POST as Handler<never>, '/api/actions', body, opts);
 
+/** Every owner that `act` signed for (conservation checks sum over them). */
+export const actingOwners = new Set<string>();
+
 /** Signs and posts one action for `signer` (domain DOMAIN, random nonce, expiring in 5 minutes). */
 export function act<T = unknown>(signer: Signer, action: ActionName, params: Record<string, unknown>, over: { nonce?: string; expiresAt?: number; domain?: string } = {}) {
+  actingOwners.add(signer.owner);
   return postSigned<T>(signIntent({ signer, domain: over.domain ?? DOMAIN, action, params, nonce: over.nonce, expiresAt: over.expiresAt }));
 }
 
 export async function account(owner: string): Promise<AccountWire> {
   const a = await get<AccountWire>(accountsRoute.GET as Handler<never>, `/api/accounts/${owner}`, { owner });
   if (a.status !== 200) throw new Error(`GET account ${a.status} ${JSON.stringify(a.body)}`);
+  return a.body;
+}
+
+export async function history(owner: string): Promise<HistoryEventWire[]> {
+  const a = await get<HistoryEventWire[]>(historyRoute.GET as Handler<never>, `/api/history/${owner}?limit=500`, { owner });
+  if (a.status !== 200) throw new Error(`GET history ${a.status} ${JSON.stringify(a.body)}`);
   return a.body;
 }
 
