@@ -57,8 +57,10 @@ export async function insertCandleHistory(db: OracleDatabase, rows: readonly Fee
  */
 export async function upsertCandles(sql: OracleSqlClient, rows: readonly FeedCandle[]): Promise<void> {
   if (rows.length === 0) return;
+  // One row order for every writer (instances, overlapping flushes), so concurrent upserts cannot deadlock.
+  const sorted = [...rows].sort((x, y) => (x.feed === y.feed ? x.time - y.time : x.feed < y.feed ? -1 : 1));
   await sql.exec(
-    `INSERT INTO candles_1m (feed, t, open, high, low, close) VALUES ${valuesSql(rows)}
+    `INSERT INTO candles_1m (feed, t, open, high, low, close) VALUES ${valuesSql(sorted)}
      ON CONFLICT (feed, t) DO UPDATE SET
        high = GREATEST(candles_1m.high, EXCLUDED.high, candles_1m.open),
        low = LEAST(candles_1m.low, EXCLUDED.low, candles_1m.open),
