@@ -58,4 +58,12 @@ describe('GET /api/stream body', () => {
     expect(events(frames, 'price')).toEqual([{ feed: 'XAU', price: '9', publishTime: 60 }]);
     abort.abort();
   });
+
+  it('ends the stream of a client that stopped reading instead of buffering without bound', async () => {
+    const oracle = new CompositeOracle({ manual: { SOL: 1n }, initialNowS: 1 });
+    const stream = createSseStream({ oracle, signal: new AbortController().signal, priceIntervalMs: 0 });
+    for (let i = 2n; i <= 2_100n; i++) oracle.setManualPrices({ SOL: i }, Number(i));
+    const frames = await readFrames(stream, () => false); // reads what was queued, then the end
+    expect(events(frames, 'price').length).toBeLessThan(2_100);
+  });
 });

@@ -16,6 +16,7 @@ export interface SseOptions {
 }
 
 const encoder = new TextEncoder();
+const MAX_QUEUED_FRAMES = 2_000;
 
 function frame<K extends keyof StreamEvents>(event: K, data: StreamEvents[K]): Uint8Array {
   return encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
@@ -46,6 +47,8 @@ export function createSseStream(options: SseOptions): ReadableStream<Uint8Array>
     start(controller) {
       const send = (bytes: Uint8Array) => {
         if (closed) return;
+        // A client that stopped reading: end the stream (its EventSource reconnects) instead of buffering forever.
+        if ((controller.desiredSize ?? 0) < -MAX_QUEUED_FRAMES) return close();
         try {
           controller.enqueue(bytes);
         } catch {
