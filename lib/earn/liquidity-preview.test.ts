@@ -56,8 +56,14 @@ describe('previewAddLiquidity', () => {
     });
   });
 
-  it('refuses more than the wallet holds, first', () => {
+  it('states the ratio rule before the balance, as the engine checks them', () => {
     expect(previewAddLiquidity({ ...common, token: 'USDC', amount: 170_000n * USD, balance: 2n * USD })).toMatchObject({
+      refusal: { code: 'RATIO_OUT_OF_BAND' },
+    });
+  });
+
+  it('refuses more than the wallet holds', () => {
+    expect(previewAddLiquidity({ ...common, token: 'USDC', amount: 1_000n * USD, balance: 2n * USD })).toMatchObject({
       refusal: { code: 'INSUFFICIENT_BALANCE', message: 'You have 2 USDC; deposit at most that.' },
     });
   });

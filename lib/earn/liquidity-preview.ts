@@ -1,8 +1,8 @@
 /**
  * Previews of add and remove liquidity, computed with the same lib/math functions the engine runs (protocol.md §8):
  * `addLiquidityQuote` / `removeLiquidityQuote` on the AUM and supply of /api/pools, then the checks the engine
- * makes, in its order, so a refusal is explained before anything is signed: balance, free liquidity (remove), the
- * ratio rule ("USDC would be 41% of ALP; the maximum is 40%."). The min-out sent with the action is the previewed
+ * makes, in its order (lib/engine/actions/liquidity.ts), so a refusal is explained before anything is signed: free
+ * liquidity (remove), the ratio rule ("USDC would be 41% of ALP; the maximum is 40%."), then the wallet's balance. The min-out sent with the action is the previewed
  * amount less the slippage setting.
  *
  * Custody ratios use `floor(usd(owned, low, dec))` per custody (§8). After a deposit the custody owns `amount` more
@@ -121,9 +121,10 @@ export function previewAddLiquidity({ amount, balance, ...common }: Common & { a
   }
   const ratio = ratioChange({ pool, quotes, token, delta: amount });
   const refusal =
-    balance !== undefined && amount > balance
+    ratioRefusal(pool, ratio) ??
+    (balance !== undefined && amount > balance
       ? { code: 'INSUFFICIENT_BALANCE', message: `You have ${describeFixed(balance, custody.decimals)} ${token}; deposit at most that.` }
-      : ratioRefusal(pool, ratio);
+      : undefined);
   return {
     kind: 'add',
     amount,
@@ -150,9 +151,11 @@ export function previewRemoveLiquidity({ lpAmount, lpBalance, ...common }: Commo
   }
   const ratio = ratioChange({ pool, quotes, token, delta: -quoted.amountOut });
   const refusal =
-    lpBalance !== undefined && lpAmount > lpBalance
+    attempt(() => checkFreeLiquidity({ owned: custody.owned, locked: custody.locked, amount: quoted.amountOut })) ??
+    ratioRefusal(pool, ratio) ??
+    (lpBalance !== undefined && lpAmount > lpBalance
       ? { code: 'INSUFFICIENT_BALANCE', message: `You hold ${describeFixed(lpBalance, LP_DECIMALS)} ${pool.id}; withdraw at most that.` }
-      : (attempt(() => checkFreeLiquidity({ owned: custody.owned, locked: custody.locked, amount: quoted.amountOut })) ?? ratioRefusal(pool, ratio));
+      : undefined);
   return {
     kind: 'remove',
     lpAmount,
