@@ -145,3 +145,11 @@ describe.each(BACKENDS)('read routes and dev controls on %s', (backend) => {
     expect((await quote()).status).toBe(200);
   });
 });
+
+describe('unknown API paths', () => {
+  it('answer a JSON 404', async () => {
+    const catchAll = await import('@/app/api/[...path]/route');
+    const a = await get(catchAll.GET as never, '/api/nope/deeper');
+    expect(errorOf(a)).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+  });
+});
