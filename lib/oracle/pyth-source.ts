@@ -27,6 +27,10 @@ type StreamHandle = Awaited<ReturnType<HermesClient['getPriceUpdatesStream']>>;
  * the stream errors or ends it is closed and reopened after an exponential backoff, and until it is open again the
  * latest endpoint is polled every `pollMs`; a stream silent for `streamIdleMs` counts as dropped. Each mark keeps Pyth's `publish_time`; an update older than the one
  * held is ignored. Staleness is the caller's judgement (`isOracleStale`).
+ *
+ * The client declares `engines: node ^24` but runs on Node 20.9+ (it needs `fetch`, `AbortSignal.any` and
+ * `eventsource` 3, all present), so both the latest-price calls and the stream go through it; the fake-Hermes
+ * tests (tests/oracle/pyth-source.test.ts) exercise both paths on the project's Node.
  */
 export class PythSource implements PriceSource {
   readonly mode = 'pyth' as const;
@@ -41,6 +45,7 @@ export class PythSource implements PriceSource {
   private pollTimer: ReturnType<typeof setInterval> | undefined;
   private watchdog: ReturnType<typeof setInterval> | undefined;
   private lastMessageMs = 0;
+  private lastWarnMs = 0;
   /** Times the stream was (re)opened successfully; for /api/health and tests. */
   connections = 0;
 
@@ -154,6 +159,10 @@ export class PythSource implements PriceSource {
   }
 
   private report(error: unknown): void {
-    (this.options.onError ?? ((e: unknown) => console.warn('pyth source:', e)))(error);
+    if (this.options.onError !== undefined) return this.options.onError(error);
+    // Offline, the poll fails every `pollMs`: log at most one line per half minute.
+    if (Date.now() - this.lastWarnMs < 30_000) return;
+    this.lastWarnMs = Date.now();
+    console.warn('pyth source:', error instanceof Error ? error.message : error);
   }
 }
