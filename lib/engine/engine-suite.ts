@@ -386,6 +386,61 @@ export function defineEngineSuite(backend: Backend): void {
       await open(w.engine, 's2');
     });
 
+    it('refuses opens over the open-interest cap or the free liquidity', async () => {
+      await w.db.sql.query("INSERT INTO balances (owner, token, amount) VALUES ($1, 'BONK', $2)", [ALICE, String(10n ** 15n)]);
+      const bonk = (collateralAmount: bigint) =>
+        w.act(ALICE, 'openPosition', { market: 'BONK', side: 'long', collateralToken: 'BONK', collateralAmount, leverageBps: 500_000n, acceptablePrice: 10n ** 12n });
+      // $250k at 50x needs $5,000 of BONK at low $0.0000249375: 200,501,253.13283 BONK (5 decimals).
+      await bonk(20_050_125_313_283n);
+      await w.db.sql.query("UPDATE positions SET owner = 'other' WHERE owner = $1", [ALICE]);
+      await bonk(20_050_125_313_283n);
+      await w.db.sql.query("UPDATE positions SET owner = 'other1' WHERE owner = $1", [ALICE]);
+      expect(await refused(() => bonk(20_050_125_313_283n))).toBe('OPEN_INTEREST_CAP');
+      // Three $1M SOL shorts lock all 3,000,000 USDC of ALP (a limit is inclusive); then nothing is free.
+      await w.db.sql.query("INSERT INTO balances (owner, token, amount) VALUES ($1, 'USDC', $2)", [ALICE, String(100_000n * USDC)]);
+      for (const other of ['s1', 's2', 's3']) {
+        await w.act(ALICE, 'openPosition', { market: 'SOL', side: 'short', collateralToken: 'USDC', collateralAmount: 10_000n * USDC, leverageBps: 1_000_000n, acceptablePrice: 0n });
+        await w.db.sql.query("UPDATE positions SET owner = $2 WHERE owner = $1 AND market = 'SOL'", [ALICE, other]);
+      }
+      const btc = () =>
+        w.act(ALICE, 'openPosition', { market: 'BTC', side: 'short', collateralToken: 'USDC', collateralAmount: 100n * USDC, leverageBps: 100_000n, acceptablePrice: 0n });
+      expect(await refused(btc)).toBe('INSUFFICIENT_LIQUIDITY');
+    });
+
+    it.each([
+      ['INVALID_TRIGGER', { triggerPrice: 0n }],
+      ['LEVERAGE_TOO_HIGH', { leverageBps: 1_000_001n }],
+      ['UNSUPPORTED_COLLATERAL', { collateralToken: 'SOL' as const }],
+      ['INSUFFICIENT_BALANCE', { collateralAmount: 10_001n * USDC }],
+    ])('refuses a limit order with %s and changes nothing', async (code, patch) => {
+      await fund(ALICE, 'USDC', 10_000n * USDC);
+      const params = { market: 'SOL' as const, side: 'short' as const, collateralToken: 'USDC' as const, collateralAmount: 20n * USDC, leverageBps: 50_000n, acceptablePrice: 0n, triggerPrice: P150, ...patch };
+      expect(await refused(() => w.act(ALICE, 'placeLimitOrder', params))).toBe(code);
+    });
+
+    it('refuses collateral, TP/SL and closes on positions of others or while the market is closed', async () => {
+      const p = await openSolLong();
+      expect(await refused(() => w.act(BOB, 'addCollateral', { positionId: p.id, amount: 1n }))).toBe('NOT_OWNER');
+      expect(await refused(() => w.act(BOB, 'setTpSl', { positionId: p.id, takeProfit: null, stopLoss: null }))).toBe('NOT_OWNER');
+      expect(await refused(() => w.act(ALICE, 'setTpSl', { positionId: '4242', takeProfit: null, stopLoss: null }))).toBe('NOT_FOUND');
+      await fund(BOB, 'USDC', 100n * USDC);
+      const xau = positionOf(
+        await w.act(BOB, 'openPosition', { market: 'XAU', side: 'short', collateralToken: 'USDC', collateralAmount: 50n * USDC, leverageBps: 20_000n, acceptablePrice: 0n }),
+      );
+      await w.engine.advanceClock(2 * 86_400 + 10 * 3_600);
+      expect(await refused(() => w.act(BOB, 'closePosition', { positionId: xau.id, acceptablePrice: 10n ** 16n }))).toBe('MARKET_CLOSED');
+      expect(await refused(() => w.act(BOB, 'removeCollateral', { positionId: xau.id, amountUsd: USDC }))).toBe('MARKET_CLOSED');
+    });
+
+    it('refuses a deposit below minLpOut and a swap that breaks a custody band', async () => {
+      await fund(ALICE, 'USDC', 1_000n * USDC);
+      // AUM is $9.98M for 10M ALP (custodies at low), so 100 USDC mints ≈ 100.17 ALP.
+      expect(await refused(() => w.act(ALICE, 'addLiquidity', { pool: 'ALP', token: 'USDC', amount: 100n * USDC, minLpOut: 101n * USDC }))).toBe('MIN_OUT_NOT_MET');
+      await w.db.sql.query("INSERT INTO balances (owner, token, amount) VALUES ($1, 'BONK', $2)", [BOB, String(10n ** 16n)]);
+      // $1M of BONK in, ~$1M of USDC out: BONK goes to ~20% (max 15%).
+      expect(await refused(() => w.act(BOB, 'swap', { pool: 'ALP', tokenIn: 'BONK', tokenOut: 'USDC', amountIn: 4n * 10n ** 15n, minAmountOut: 0n }))).toBe('RATIO_OUT_OF_BAND');
+    });
+
     it('keeps the clock offset in the database', async () => {
       await w.engine.advanceClock(120);
       expect(w.clock.nowS()).toBe(T0_MS / 1000 + 120);
