@@ -8,7 +8,7 @@ import { isActive, NAV_ITEMS } from '@/components/shell/nav-items';
 export function BottomTabs() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="fixed inset-x-0 bottom-0 z-40 border-t border-line bg-bg-raised/95 pb-[env(safe-area-inset-bottom)] backdrop-blur md:hidden">
+    <nav aria-label="Main" data-testid="tab-bar" className="fixed inset-x-0 bottom-0 z-40 border-t border-line bg-bg-raised/95 pb-[env(safe-area-inset-bottom)] backdrop-blur md:hidden">
       <ul className="grid grid-cols-3">
         {NAV_ITEMS.map((item) => {
           const active = isActive(pathname, item.href);

@@ -8,7 +8,7 @@ import { isActive, NAV_ITEMS } from '@/components/shell/nav-items';
 export function HeaderNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="hidden md:block">
+    <nav aria-label="Main" data-testid="header-nav" className="hidden md:block">
       <ul className="flex items-center gap-1">
         {NAV_ITEMS.map((item) => {
           const active = isActive(pathname, item.href);

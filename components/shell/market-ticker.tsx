@@ -30,7 +30,7 @@ export function MarketTicker() {
 
   return (
     <div className="flex h-10 items-stretch border-b border-line bg-bg-raised/60">
-      <ul aria-label="Markets" className="flex min-w-0 flex-1 items-stretch overflow-x-auto [scrollbar-width:none]">
+      <ul aria-label="Markets" className="flex min-w-0 flex-1 items-stretch overflow-x-auto [scrollbar-width:none] [mask-image:linear-gradient(to_right,black_85%,transparent)] lg:[mask-image:none]">
         {MARKET_IDS.map((id: MarketId) => {
           const market = byId.get(id);
           const price = prices[id]?.price;
@@ -41,7 +41,7 @@ export function MarketTicker() {
                 href={`/trade?market=${id}`}
                 data-testid={`ticker-${id}`}
                 className="flex h-full items-center gap-2 px-3 text-xs hover:bg-bg-hover md:px-4"
-                aria-label={`${MARKET_LABELS[id].name} (${id})`}
+                title={`${MARKET_LABELS[id].name}: open the ${id} market`}
               >
                 <AssetIcon id={id} size={16} />
                 <span className="font-semibold text-ink">{MARKET_LABELS[id].symbol}</span>

@@ -61,6 +61,7 @@ export function AccountMenu({ address }: { address: string }) {
         aria-expanded={open}
         aria-controls={menuId}
         title={address}
+        data-testid="account-button"
         onClick={() => setOpen((o) => !o)}
         className="flex min-h-11 items-center gap-2 rounded-lg border border-line-strong bg-bg-raised px-3 text-sm font-semibold hover:border-ink-faint md:min-h-8"
       >

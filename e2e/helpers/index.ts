@@ -1,0 +1,5 @@
+export { api, newBurnerSeed, ownerOfSeed, setPrices } from './api';
+export type { PriceMap } from './api';
+export { toUnits, PRICE_DECIMALS, TOKEN_DECIMALS } from './units';
+export { BURNER_STORAGE_KEY, burnerSeed, connectBurner, getTestFunds, useBurnerSeed } from './wallet';
+export { collectConsoleErrors, expectNoHorizontalOverflow } from './page-checks';
