@@ -247,6 +247,20 @@ describe.each(BACKENDS)('POST /api/actions on %s', (backend) => {
     });
   });
 
+  describe('pool ratio and dust', () => {
+    it('refuses a swap that takes a custody further below its band, and a swap that rounds to nothing', async () => {
+      const alice = await wallet();
+      await refused([alice], () => act(alice, 'swap', { pool: 'ALP', tokenIn: 'USDC', tokenOut: 'SOL', amountIn: '1', minAmountOut: '0' }), 422, ['AMOUNT_TOO_SMALL', 'MIN_OUT_NOT_MET']);
+      // SOL at $50: its custody falls to ~15% of ALP, under the 28% minimum; taking SOL out moves it further away.
+      h.oracle.setManualPrices({ SOL: 500_000_000_000n }, h.clock.nowS());
+      try {
+        await refused([alice], () => act(alice, 'swap', { pool: 'ALP', tokenIn: 'USDC', tokenOut: 'SOL', amountIn: usdc(100), minAmountOut: '0' }), 422, 'RATIO_OUT_OF_BAND');
+      } finally {
+        h.oracle.setManualPrices({ SOL: SOL_PRICE }, h.clock.nowS());
+      }
+    });
+  });
+
   describe('pool limits', () => {
     it('refuses past the open-interest cap, then past the free liquidity', async () => {
       // RWALP: $1M USDC. XAU longs of $100k (max position) each: five fill the $500k cap, the sixth is refused.
