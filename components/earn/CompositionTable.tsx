@@ -46,7 +46,10 @@ export function CompositionTable({ pool }: { pool: Pool }) {
                   {formatBps(c.ratioBps)}
                 </span>
                 <span className="text-xs text-ink-muted">
-                  target {formatBps(c.targetBps, { digits: 0 })} · {formatBps(c.minBps, { digits: 0 })}–{formatBps(c.maxBps, { digits: 0 })}
+                  <span className="whitespace-nowrap">target {formatBps(c.targetBps, { digits: 0 })}</span> ·{' '}
+                  <span className="whitespace-nowrap">
+                    {formatBps(c.minBps, { digits: 0 })}–{formatBps(c.maxBps, { digits: 0 })}
+                  </span>
                 </span>
               </div>
               <div className="mt-1.5">
