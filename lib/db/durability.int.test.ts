@@ -36,5 +36,5 @@ describe('PGlite durability', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 });
