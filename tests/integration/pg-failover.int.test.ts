@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSigner, type Signer } from '@/lib/auth/sign-intent';
 import type { AccountWire, HistoryEventWire } from '@/lib/client/wire';
 import { startServer, type BuiltServer } from './support/built-server';
-import { createDatabase, ledgerOf, TEST_DATABASE_URL } from './support/databases';
+import { createDatabase, keeperLeaseHolder, ledgerOf, TEST_DATABASE_URL } from './support/databases';
 import { act, getJson, postJson, price, usd, type Answer } from './support/http';
 
 const WALLETS = 16;
@@ -24,7 +24,7 @@ describe.skipIf(!TEST_DATABASE_URL)('SIGKILL of one of two PostgreSQL instances'
   beforeAll(async () => {
     database = await createDatabase('ledger_failover');
     const env = { DATABASE_URL: database.url, DEVNET: '1', ORACLE: 'manual' };
-    [victim, survivor] = await Promise.all([startServer(env), startServer(env)]);
+    [victim, survivor] = await Promise.all([startServer({ ...env, PGAPPNAME: 'ledger-one' }), startServer({ ...env, PGAPPNAME: 'ledger-two' })]);
   }, 240_000);
 
   afterAll(async () => {
@@ -33,6 +33,10 @@ describe.skipIf(!TEST_DATABASE_URL)('SIGKILL of one of two PostgreSQL instances'
   });
 
   it('keeps serving on the survivor, whose keeper liquidates after the kill', async () => {
+    // The victim is whichever instance leads the keeper, so the survivor must really take the lease over.
+    await expect.poll(() => keeperLeaseHolder(database?.url ?? ''), { timeout: 30_000 }).toMatch(/^ledger-/);
+    if ((await keeperLeaseHolder(database?.url ?? '')) === 'ledger-two') [victim, survivor] = [survivor, victim];
+    const survivorName = (await keeperLeaseHolder(database?.url ?? '')) === 'ledger-one' ? 'ledger-two' : 'ledger-one';
     const a = victim?.url ?? '';
     const b = survivor?.url ?? '';
     const funded = await Promise.all(wallets.map((w, i) => act(i % 2 ? a : b, w, 'faucet', { token: 'USDC', amount: usd(10_000) })));
@@ -73,6 +77,7 @@ describe.skipIf(!TEST_DATABASE_URL)('SIGKILL of one of two PostgreSQL instances'
       .toBe(0);
     const history = await getJson<HistoryEventWire[]>(b, `/api/history/${trader.owner}`);
     expect(history.body.map((e) => e.kind)).toContain('liquidated');
+    expect(await keeperLeaseHolder(database?.url ?? '')).toBe(survivorName);
 
     const ledger = await ledgerOf(database?.url ?? '');
     expect(ledger.ok, ledger.text).toBe(true);

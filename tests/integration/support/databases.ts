@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { openPostgresDatabase } from '@/lib/db/postgres';
 import { checkLedger } from '@/lib/ledger/invariants';
 import { formatReport } from '@/lib/ledger/report';
+import { KEEPER_LOCK_KEY } from '@/lib/engine/keeper';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 
@@ -36,5 +37,24 @@ export async function ledgerOf(url: string): Promise<{ ok: boolean; text: string
     return { ok: report.violations.length === 0, text: formatReport(report) };
   } finally {
     await db.close();
+  }
+}
+
+/**
+ * The `application_name` (servers set it through PGAPPNAME) of the session holding the keeper lease
+ * (lib/engine/keeper.ts KEEPER_LOCK_KEY, a session advisory lock), or undefined when nobody leads.
+ */
+export async function keeperLeaseHolder(url: string): Promise<string | undefined> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT a.application_name AS name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+       WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = $1 AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      [KEEPER_LOCK_KEY],
+    );
+    return rows[0]?.name;
+  } finally {
+    await client.end();
   }
 }
