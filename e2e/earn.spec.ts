@@ -158,4 +158,27 @@ test.describe('earn', () => {
     await expect.poll(() => tokenOf(request, owner, 'USDC')).toBe(usdcBefore + usdcOut);
     await expect.poll(() => lpOf(request, owner, 'RWALP')).toBe(0n);
   });
+
+  test('shows the pool’s exposure per market and side, and the LPs’ side of it', async ({ page, request }) => {
+    const seed = newBurnerSeed();
+    const client = api(request);
+    expect((await client.signedAction({ seed, action: 'faucet', params: { token: 'USDC', amount: toUnits('100', 6) } })).ok()).toBe(true);
+    // A 10x SOL short on 50 USDC: the pool now carries $500 of short exposure on SOL.
+    const opened = await client.signedAction({
+      seed,
+      action: 'openPosition',
+      params: { market: 'SOL', side: 'short', collateralToken: 'USDC', collateralAmount: toUnits('50', 6), leverageBps: '100000', acceptablePrice: '1' },
+    });
+    expect(opened.ok(), await opened.text()).toBe(true);
+    const { id } = (await opened.json()) as { id: string };
+    try {
+      await page.goto('/earn');
+      const exposure = page.getByTestId('exposure-ALP');
+      await expect(exposure.getByRole('row', { name: /SOL short/ })).toBeVisible();
+      await expect(exposure.getByRole('row', { name: /Total/ })).toContainText('$');
+    } finally {
+      const closed = await client.signedAction({ seed, action: 'closePosition', params: { positionId: id, acceptablePrice: toUnits('100000000', 10) } });
+      expect(closed.ok(), await closed.text()).toBe(true);
+    }
+  });
 });
