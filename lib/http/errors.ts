@@ -1,7 +1,13 @@
 /**
  * HTTP errors (api.md § Errors). Every refusal answers `{"error": {"code", "message"}}` with a stable code and a
  * sentence a person can act on. Codes raised by the engine (ProtocolError / EngineError) are mapped to statuses
- * by `statusForCode`; codes raised here carry their own status.
+ * by `statusForCode`; codes raised here carry their own status. The codes of the HTTP layer itself:
+ * - 400 INVALID_JSON, INVALID_REQUEST (shape: type, missing or extra field), INVALID_NUMBER (not a decimal string
+ *   of digits), NUMBER_OUT_OF_RANGE (zero where meaningless, ≥ 2^128, fractionBps > 10000, ...), UNKNOWN_MARKET,
+ *   UNKNOWN_TOKEN, UNKNOWN_POOL, UNKNOWN_FEED, INVALID_OWNER, INVALID_INTENT, INVALID_PUBLIC_KEY
+ * - 401 BAD_SIGNATURE, OWNER_MISMATCH, DOMAIN_MISMATCH, INTENT_EXPIRED, EXPIRY_TOO_FAR (lib/auth)
+ * - 403 DEVNET_DISABLED (dev routes); 404 NOT_FOUND (unknown /api path); 413 BODY_TOO_LARGE;
+ *   415 UNSUPPORTED_MEDIA_TYPE; 500 INTERNAL (detail logged, never sent)
  */
 export type HttpStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
 
