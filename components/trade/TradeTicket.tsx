@@ -1,11 +1,9 @@
 'use client';
 /** The trade ticket (issue 6): side, order type, collateral, leverage, TP/SL, preview and submit. */
 import { Tabs } from '@/components/ui';
-import { GetTestFundsButton } from '@/components/wallet/get-test-funds-button';
 import { useTicketStore } from '@/lib/hooks/trade/ticket-store';
 import { useSubmitTicket } from '@/lib/hooks/trade/use-submit-ticket';
 import { useTicketModel } from '@/lib/hooks/trade/use-ticket-model';
-import { useDevnet } from '@/lib/hooks/use-health';
 import type { MarketId, Side } from '@/lib/math/ids';
 import type { OrderType } from '@/lib/trade/ticket-types';
 import { CollateralInput } from './CollateralInput';
@@ -13,6 +11,7 @@ import { LeverageSlider } from './LeverageSlider';
 import { LimitTriggerInput } from './LimitTriggerInput';
 import { TicketPreview } from './TicketPreview';
 import { TicketSubmit } from './TicketSubmit';
+import { TicketTestFunds } from './TicketTestFunds';
 import { TpSlFields } from './TpSlFields';
 
 const AMOUNT_CODES = new Set(['INSUFFICIENT_BALANCE', 'COLLATERAL_TOO_SMALL']);
@@ -21,7 +20,6 @@ export function TradeTicket({ market }: { market: MarketId }) {
   const model = useTicketModel(market);
   const form = useTicketStore();
   const { submit, pending, ready } = useSubmitTicket(model);
-  const devnet = useDevnet();
   const issue = model.result?.issue;
   const entry = model.result?.preview?.open.entryPrice ?? model.price;
   return (
@@ -84,7 +82,7 @@ export function TradeTicket({ market }: { market: MarketId }) {
         pending={pending}
         onSubmit={() => void submit()}
       />
-      {devnet && model.connected && <GetTestFundsButton className="w-full" />}
+      <TicketTestFunds />
     </form>
   );
 }

@@ -13,7 +13,7 @@ import { openAcceptablePrice } from './acceptable-price';
 import { previewCollateralSwap } from './collateral-swap';
 import { previewIncrease } from './increase-preview';
 import { findCustody, freeLiquidity, freeLiquidityUsd } from './lock-custody';
-import { checkTicketInput } from './ticket-input-checks';
+import { balanceIssue, checkTicketInput } from './ticket-input-checks';
 import type { SwapPreview, TicketInput, TicketIssue, TicketPreview, TicketResult } from './ticket-types';
 import { validateTicketTriggers } from './ticket-triggers';
 
@@ -78,6 +78,8 @@ function rateAfterOpen(input: TicketInput, lockAmount: bigint, swap: SwapPreview
 /** The engine's checks in its order (validateOpen), then TP/SL; the balance is checked first, as the wallet would. */
 function firstIssue(input: TicketInput, preview: TicketPreview): TicketIssue | undefined {
   const { market, side } = input;
+  const balance = balanceIssue(input);
+  if (balance) return balance;
   try {
     validateOpen({
       market: market.id,

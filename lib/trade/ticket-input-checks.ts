@@ -1,6 +1,6 @@
 /**
  * Checks of the ticket's own inputs before anything is priced: an amount, a trigger for limit orders, a token
- * this side accepts (protocol.md §3), and the wallet's balance. Each issue is a sentence a person can act on.
+ * this side accepts (protocol.md §3); and the wallet's balance, checked once the preview is priced. Each issue is a sentence a person can act on.
  */
 import { describeFixed } from '@/lib/math/describe';
 import { MARKETS, TOKENS } from '@/lib/math/params';
@@ -17,6 +17,14 @@ export type TicketInputCode = 'AMOUNT_REQUIRED' | 'TRIGGER_REQUIRED' | 'UNSUPPOR
 
 const fail = (code: TicketInputCode, message: string): CheckedInput => ({ issue: { code, message }, entryPrice: undefined, collateralAmount: undefined });
 
+/** The wallet holds less than the amount (checked after the preview, so the numbers still show). */
+export function balanceIssue(input: TicketInput): TicketIssue | undefined {
+  const { balance, collateralAmount, collateralToken } = input;
+  if (balance === undefined || collateralAmount === undefined || collateralAmount <= balance) return undefined;
+  const held = describeFixed(balance, TOKENS[collateralToken].decimals, 6);
+  return { code: 'INSUFFICIENT_BALANCE', message: `Not enough ${collateralToken}: your wallet holds ${held}. Lower the amount or get funds.` };
+}
+
 export function checkTicketInput(input: TicketInput): CheckedInput {
   const { market, side, collateralToken } = input;
   const entryPrice = input.orderType === 'limit' ? input.triggerPrice : market.price;
@@ -25,9 +33,5 @@ export function checkTicketInput(input: TicketInput): CheckedInput {
   const accepted = MARKETS[market.id].collateralTokens(side);
   if (!accepted.includes(collateralToken))
     return fail('UNSUPPORTED_COLLATERAL', `A ${market.id} ${side} takes ${accepted.join(' or ')} as collateral.`);
-  if (input.balance !== undefined && input.collateralAmount > input.balance) {
-    const held = describeFixed(input.balance, TOKENS[collateralToken].decimals, 6);
-    return fail('INSUFFICIENT_BALANCE', `Not enough ${collateralToken}: your wallet holds ${held}. Lower the amount or get funds.`);
-  }
   return { issue: undefined, entryPrice, collateralAmount: input.collateralAmount };
 }

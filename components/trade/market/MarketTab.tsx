@@ -8,6 +8,8 @@ import { usePrice } from '@/lib/hooks/use-prices';
 import type { MarketId } from '@/lib/math/ids';
 import { MARKET_LABELS } from './market-labels';
 
+const changeTone = (change: bigint | undefined) => (change === undefined ? 'text-ink-faint' : change >= 0n ? 'text-long' : 'text-short');
+
 export function MarketTab({ market, selected }: { market: MarketId; selected: boolean }) {
   const live = usePrice(market);
   const stats = useDayStats(market);
@@ -20,19 +22,18 @@ export function MarketTab({ market, selected }: { market: MarketId; selected: bo
       aria-current={selected ? 'page' : undefined}
       data-testid={`market-tab-${market}`}
       className={cn(
-        'flex min-h-11 shrink-0 flex-col justify-center rounded-lg px-3 py-1.5 text-left transition-colors',
+        'flex min-h-11 min-w-0 flex-col justify-center rounded-lg px-2 py-1.5 text-left transition-colors md:shrink-0 md:px-3',
         selected ? 'bg-bg-hover ring-1 ring-line-strong' : 'hover:bg-bg-hover',
       )}
     >
       <span className="flex items-baseline gap-1.5 text-sm font-semibold">
         {market}
         <span className="hidden text-[11px] font-normal text-ink-faint xl:inline">{MARKET_LABELS[market]}</span>
+        <span className={cn('num text-[11px] font-medium md:order-last md:hidden', changeTone(change))}>{change === undefined ? '' : formatBps(change, { sign: true })}</span>
       </span>
       <span className="num flex items-baseline gap-1.5 text-xs">
-        <span className="text-ink">{live ? formatPrice(live.price, { market }) : '–'}</span>
-        <span className={cn(change === undefined ? 'text-ink-faint' : change >= 0n ? 'text-long' : 'text-short')}>
-          {change === undefined ? '' : formatBps(change, { sign: true })}
-        </span>
+        <span className="truncate text-ink">{live ? formatPrice(live.price, { market }) : '–'}</span>
+        <span className={cn('hidden md:inline', changeTone(change))}>{change === undefined ? '' : formatBps(change, { sign: true })}</span>
       </span>
     </Link>
   );

@@ -1,0 +1,197 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { api, collectConsoleErrors, connectBurner, expectNoHorizontalOverflow, getTestFunds, setPrices } from './helpers';
+
+/**
+ * Issue 6, the trade screen, on the desktop and phone projects: a fresh burner wallet per test, manual SOL prices
+ * through /api/dev/prices, the keeper acting on them. Web-first assertions only, no sleeps.
+ */
+const isPhone = (name: string) => name === 'phone';
+const MARKETS = ['SOL', 'BTC', 'BONK', 'XAU', 'XAG', 'WTI'];
+
+/** Opens the ticket on `side`: the Long/Short buttons (bottom sheet) on phones, the side tab on desktop. */
+async function openTicket(page: Page, side: 'long' | 'short', phone: boolean): Promise<Locator> {
+  const ticket = page.getByTestId('trade-ticket');
+  if (phone) {
+    await page.getByTestId(side === 'long' ? 'open-long' : 'open-short').click();
+  } else {
+    await ticket.getByRole('tab', { name: side === 'long' ? 'Long' : 'Short' }).click();
+  }
+  await expect(ticket).toBeVisible();
+  await expect(ticket.getByRole('tab', { name: side === 'long' ? 'Long' : 'Short' })).toHaveAttribute('aria-selected', 'true');
+  return ticket;
+}
+
+/**
+ * Fills the ticket. Collateral is USDC (an ALP long posted in USDC is swapped into SOL at open): the faucet may
+ * refuse a second token within the minute, and USDC always arrives first.
+ */
+async function fillTicket(ticket: Locator, { amount, leverage }: { amount: string; leverage?: string }) {
+  const token = ticket.getByTestId('collateral-token');
+  if ((await token.count()) > 0 && (await token.inputValue()) !== 'USDC') await token.selectOption('USDC');
+  await ticket.getByTestId('collateral-amount').fill(amount);
+  if (leverage) {
+    await ticket.getByTestId('leverage-input').fill(leverage);
+    await ticket.getByTestId('leverage-input').blur();
+  }
+}
+
+/** Submits the ticket and waits for the success toast; returns the liquidation price the preview showed. */
+async function submitTicket(page: Page, ticket: Locator): Promise<string> {
+  await expect(ticket.getByTestId('preview-liquidation-price')).toHaveText(/^\$[\d,]+\.\d+$/);
+  const liq = (await ticket.getByTestId('preview-liquidation-price').textContent()) ?? '';
+  await expect(ticket.getByTestId('ticket-submit')).toBeEnabled();
+  await ticket.getByTestId('ticket-submit').click();
+  await expect(page.getByTestId('toast-success').filter({ hasText: /opened|placed/ })).toBeVisible({ timeout: 30_000 });
+  return liq;
+}
+
+async function setUp(page: Page, request: Parameters<typeof api>[0]) {
+  await setPrices(request, { SOL: '150' });
+  await page.goto('/trade?market=SOL');
+  const owner = await connectBurner(page);
+  await getTestFunds(page);
+  return owner;
+}
+
+test.describe('trade screen', () => {
+  test('shows the chart, all six markets, the ticket controls and positions, accessibly', async ({ page }, info) => {
+    const console = collectConsoleErrors(page);
+    await page.goto('/trade?market=SOL');
+    await expect(page.locator('[data-testid=price-chart] canvas').first()).toBeVisible({ timeout: 30_000 });
+    for (const m of MARKETS) await expect(page.getByTestId(`market-tab-${m}`)).toBeVisible();
+    await expect(page.getByTestId('mark-price')).toContainText('$');
+    await expect(page.getByRole('tab', { name: 'Positions' })).toBeVisible();
+    if (isPhone(info.project.name)) {
+      await expect(page.getByTestId('open-long')).toBeVisible();
+      await expect(page.getByTestId('open-short')).toBeVisible();
+      await expectNoHorizontalOverflow(page);
+    } else {
+      await expect(page.getByTestId('leverage-slider')).toBeVisible();
+      await expect(page.getByTestId('preview-liquidation-price')).toBeVisible();
+    }
+    await page.getByTestId('market-tab-XAU').click();
+    await expect(page).toHaveURL(/market=XAU/);
+    await expect(page.getByTestId('market-tab-XAU')).toHaveAttribute('aria-current', 'page');
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(console.errors()).toEqual([]);
+  });
+
+  test('invalid inputs show their message and submit nothing', async ({ page, request }, info) => {
+    const owner = await setUp(page, request);
+    const ticket = await openTicket(page, 'long', isPhone(info.project.name));
+    const issue = ticket.getByTestId('ticket-issue');
+    const submit = ticket.getByTestId('ticket-submit');
+
+    await fillTicket(ticket, { amount: '5' });
+    await expect(issue).toHaveAttribute('data-code', 'COLLATERAL_TOO_SMALL');
+    await expect(issue).toContainText('below the minimum of $10');
+    await expect(submit).toBeDisabled();
+
+    await fillTicket(ticket, { amount: '20000' });
+    await expect(issue).toHaveAttribute('data-code', 'INSUFFICIENT_BALANCE');
+    await expect(issue).toContainText('Not enough USDC');
+    await expect(submit).toBeDisabled();
+
+    await fillTicket(ticket, { amount: '100', leverage: '150' });
+    await expect(issue).toHaveAttribute('data-code', 'LEVERAGE_TOO_HIGH');
+    await expect(issue).toContainText('above this market');
+    await expect(submit).toBeDisabled();
+
+    await fillTicket(ticket, { amount: '100', leverage: '10' });
+    await ticket.getByTestId('tpsl-toggle').check();
+    await ticket.getByTestId('ticket-take-profit').fill('140');
+    await expect(issue).toHaveAttribute('data-code', 'INVALID_TAKE_PROFIT');
+    await expect(submit).toBeDisabled();
+
+    const account = await api(request).account(owner);
+    expect(account.positions).toEqual([]);
+    expect(account.orders).toEqual([]);
+  });
+
+  test('opens a long and a short, shows the previewed liquidation prices, closes part and edits collateral', async ({ page, request }, info) => {
+    const phone = isPhone(info.project.name);
+    await setUp(page, request);
+
+    let ticket = await openTicket(page, 'long', phone);
+    await fillTicket(ticket, { amount: '100', leverage: '10' });
+    await expect(ticket.getByTestId('preview-swap')).toContainText('SOL');
+    const longLiq = await submitTicket(page, ticket);
+    const long = page.getByTestId('position-SOL-long');
+    await expect(long.getByTestId('position-liquidation-price')).toHaveText(longLiq);
+
+    ticket = await openTicket(page, 'short', phone);
+    await fillTicket(ticket, { amount: '100', leverage: '5' });
+    await expect(ticket.getByTestId('short-profit-cap')).toContainText('capped at 100%');
+    const shortLiq = await submitTicket(page, ticket);
+    const short = page.getByTestId('position-SOL-short');
+    await expect(short.getByTestId('position-liquidation-price')).toHaveText(shortLiq);
+
+    // Close half of the long.
+    const sizeBefore = (await long.getByTestId('position-size').textContent()) ?? '';
+    await long.getByTestId('position-close').click();
+    const close = page.getByTestId('close-dialog');
+    await close.getByRole('button', { name: '50%' }).click();
+    await expect(close.getByTestId('close-payout')).toContainText('SOL');
+    await close.getByTestId('close-confirm').click();
+    await expect(page.getByTestId('toast-success').filter({ hasText: 'partly closed' })).toBeVisible({ timeout: 30_000 });
+    await expect(long.getByTestId('position-size')).not.toHaveText(sizeBefore);
+
+    // Add collateral to the short (USDC): leverage goes down and the liquidation price moves away.
+    const levBefore = (await short.getByTestId('position-leverage').textContent()) ?? '';
+    await short.getByTestId('position-edit-collateral').click();
+    const edit = page.getByTestId('collateral-dialog');
+    await edit.getByTestId('collateral-edit-amount').fill('50');
+    await expect(edit.getByTestId('collateral-edit-leverage-after')).toContainText('x');
+    await edit.getByTestId('collateral-edit-confirm').click();
+    await expect(page.getByTestId('toast-success').filter({ hasText: 'Collateral added' })).toBeVisible({ timeout: 30_000 });
+    await expect(short.getByTestId('position-leverage')).not.toHaveText(levBefore);
+  });
+
+  test('a take profit is executed by the keeper after the price moves', async ({ page, request }, info) => {
+    await setUp(page, request);
+    const ticket = await openTicket(page, 'long', isPhone(info.project.name));
+    await fillTicket(ticket, { amount: '100', leverage: '5' });
+    await ticket.getByTestId('tpsl-toggle').check();
+    await ticket.getByTestId('ticket-take-profit').fill('160');
+    await submitTicket(page, ticket);
+    const long = page.getByTestId('position-SOL-long');
+    await expect(long.getByTestId('position-tpsl')).toContainText('$160.00');
+
+    await setPrices(request, { SOL: '161' });
+    await expect(long).toHaveCount(0, { timeout: 30_000 });
+    await page.getByRole('tab', { name: 'History' }).click();
+    await expect(page.getByTestId('history-closed').first()).toBeVisible({ timeout: 30_000 });
+  });
+
+  test('a limit order fills when the price reaches its trigger', async ({ page, request }, info) => {
+    await setUp(page, request);
+    const ticket = await openTicket(page, 'long', isPhone(info.project.name));
+    await ticket.getByRole('tab', { name: 'Limit' }).click();
+    await ticket.getByTestId('ticket-trigger').fill('145');
+    await fillTicket(ticket, { amount: '100', leverage: '5' });
+    await submitTicket(page, ticket);
+    await page.getByRole('tab', { name: /Orders/ }).click();
+    await expect(page.getByTestId('order-SOL-long')).toBeVisible();
+
+    await setPrices(request, { SOL: '144' });
+    await expect(page.getByTestId('order-SOL-long')).toHaveCount(0, { timeout: 30_000 });
+    await page.getByRole('tab', { name: /Positions/ }).click();
+    await expect(page.getByTestId('position-SOL-long')).toBeVisible();
+  });
+
+  test('a liquidation lands in History', async ({ page, request }, info) => {
+    await setUp(page, request);
+    const ticket = await openTicket(page, 'long', isPhone(info.project.name));
+    await fillTicket(ticket, { amount: '100', leverage: '50' });
+    await submitTicket(page, ticket);
+    await expect(page.getByTestId('position-SOL-long')).toBeVisible();
+
+    await setPrices(request, { SOL: '140' });
+    await expect(page.getByTestId('position-SOL-long')).toHaveCount(0, { timeout: 30_000 });
+    await page.getByRole('tab', { name: 'History' }).click();
+    await expect(page.getByTestId('history-liquidated').first()).toBeVisible({ timeout: 30_000 });
+  });
+});
