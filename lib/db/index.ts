@@ -5,3 +5,4 @@ export { MIGRATIONS, runMigrations, STATE_TABLES } from './migrations';
 export { PgliteDatabase, openPgliteDatabase, openMemoryPglite } from './pglite';
 export { PostgresDatabase, openPostgresDatabase, dropPostgresSchema } from './postgres';
 export { openDatabase } from './open';
+export { createMigratedTemplate } from './memory-template';
