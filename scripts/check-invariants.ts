@@ -3,6 +3,7 @@
  * default ./.data) and exits 1 with one line per violation (lib/ledger). Read-only; see lib/ledger/open-for-check.ts
  * for what it does when a server may hold the PGlite folder open.
  */
+import { sqlState } from '@/lib/db/types';
 import { checkLedger } from '@/lib/ledger/invariants';
 import { openForCheck, RefusedError } from '@/lib/ledger/open-for-check';
 import { formatReport } from '@/lib/ledger/report';
@@ -39,7 +40,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`check:invariants failed: ${error instanceof Error ? error.message : String(error)}`);
+    const noSchema = sqlState(error) === '42P01';
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`check:invariants failed: ${noSchema ? `this database has no exchange schema yet (${message}); start the server on it once` : message}`);
     process.exit(3);
   },
 );
