@@ -1,7 +1,8 @@
 /**
  * `npm run check:invariants` (scripts/check-invariants.ts) on a real server's PGlite folder: it refuses while a
- * server may hold the folder (postmaster.pid, here left by a SIGKILL), checks a copy with --snapshot, passes on
- * a cleanly stopped server's folder, and exits 1 naming the violation once the ledger is tampered with.
+ * server may hold the folder (postmaster.pid, here left by a SIGKILL in the middle of a burst of deposits), checks
+ * a copy with --snapshot (the crashed ledger balances), passes on a cleanly stopped server's folder, and exits 1
+ * naming the violation once the ledger is tampered with.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -46,14 +47,31 @@ describe('npm run check:invariants on a PGlite folder', () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('refuses a folder a server may hold, and checks a copy with --snapshot', async () => {
-    await server?.kill();
+  it('refuses a folder a server may hold, and checks a copy with --snapshot (killed mid-burst: the ledger holds)', async () => {
+    // A burst of deposits from a few wallets; the server is SIGKILLed while they are in flight. (The acknowledged
+    // deposits themselves are checked by sigkill.int.test.ts; here the whole ledger is.)
+    const base = server?.url ?? '';
+    const wallets = Array.from({ length: 6 }, () => newSigner());
+    await Promise.all(wallets.map((w) => act(base, w, 'faucet', { token: 'USDC', amount: usd(5_000) })));
+    let acked = 0;
+    let killing: Promise<void> | undefined;
+    await Promise.all(
+      wallets.map(async (w) => {
+        while (!killing) {
+          const a = await act(base, w, 'addLiquidity', { pool: 'ALP', token: 'USDC', amount: usd(10), minLpOut: '0' }).catch(() => undefined);
+          if (a?.status !== 200) break;
+          if (++acked >= 20 && !killing) killing = server?.kill();
+        }
+      }),
+    );
+    await killing;
     const refused = await runCheck(dataDir);
     expect(refused.code, refused.out).toBe(2);
     expect(refused.out).toMatch(/may be open in a running server.*--snapshot/);
     const snapshot = await runCheck(dataDir, ['--snapshot']);
     expect(snapshot.code, snapshot.out).toBe(0);
     expect(snapshot.out).toContain('ledger OK: 4 tokens, 5 custodies, 1 open positions');
+    expect(acked).toBeGreaterThanOrEqual(20);
   });
 
   it('passes on a cleanly stopped server, and names a tampered balance', async () => {
