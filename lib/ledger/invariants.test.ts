@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestWorld, type TestWorld } from '@/lib/engine/test-support';
-import { checkLedger, type Violation } from './invariants';
+import { checkLedger, checkLedgerIn, type Violation } from './invariants';
 import { formatReport } from './report';
 
 const SOL = 10_000_000_000n;
@@ -42,7 +43,7 @@ describe('checkLedger', () => {
     expect(formatReport(report)).toContain('ledger OK');
   });
 
-  it('finds nothing wrong after closes, removals, cancels and a liquidation-sized price move', async () => {
+  it('finds nothing wrong after a partial close, a cancel, a withdrawal, a price crash and a day of interest', async () => {
     const account = await w.engine.getAccount('alice');
     const short = account.positions[0];
     const order = account.orders[0];
@@ -78,5 +79,42 @@ describe('checkLedger', () => {
     const report = await checkLedger(w.db);
     expect([...new Set(report.violations.map((v) => v.rule))].sort()).toEqual([...rules].sort());
     expect(formatReport(report)).toMatch(/violation/);
+  });
+
+  /** Money cells: table, column, a clause picking one row, and whether the column may go down (CHECK ≥ 0). */
+  const cells = [
+    ['balances', 'amount', "owner = 'alice' AND token = 'USDC'", false],
+    ['lp_balances', 'amount', "owner = 'alice' AND pool = 'ALP'", false],
+    ['custodies', 'owned', "pool = 'ALP' AND token = 'SOL'", true],
+    ['custodies', 'locked', "pool = 'ALP' AND token = 'USDC'", true],
+    ['custodies', 'collateral', "pool = 'ALP' AND token = 'SOL'", true],
+    ['positions', 'collateral_amount', "owner = 'bob'", true],
+    ['positions', 'lock_amount', "owner = 'alice'", true],
+    ['positions', 'size_usd', "owner = 'alice'", true],
+    ['orders', 'collateral_amount', "owner = 'alice'", true],
+    ['pools', 'lp_supply', "id = 'RWALP'", true],
+    ['market_sides', 'size_usd', "market = 'SOL' AND side = 'long'", true],
+  ] as const;
+
+  it('notices any single money cell moved by any amount (property)', async () => {
+    const rollback = new Error('rollback');
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...cells), fc.bigInt({ min: 1n, max: 10n ** 15n }), fc.boolean(), async ([table, column, where, canFall], delta, down) => {
+        const signed = down && canFall ? -delta : delta;
+        let found: Violation[] = [];
+        await w.db
+          .transaction(async (tx) => {
+            await tx.query(`UPDATE ${table} SET ${column} = ${column} + $1 WHERE ${where}`, [signed.toString()]);
+            found = (await checkLedgerIn(tx)).violations;
+            throw rollback;
+          })
+          .catch((e: unknown) => {
+            if (e !== rollback) throw e;
+          });
+        expect(found.length, `${table}.${column} ${signed}`).toBeGreaterThan(0);
+      }),
+      { numRuns: 40 },
+    );
+    expect((await checkLedger(w.db)).violations).toEqual([]);
   });
 });
