@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { collectConsoleErrors, connectBurner, expectNoHorizontalOverflow } from './helpers';
+import { api, collectConsoleErrors, connectBurner, expectNoHorizontalOverflow, getTestFunds } from './helpers';
 
 const MARKETS = ['SOL', 'BTC', 'BONK', 'XAU', 'XAG', 'WTI'];
 const isPhone = (name: string) => name === 'phone';
@@ -79,6 +79,14 @@ test.describe('app shell', () => {
     await expect(page.getByTestId('connect-wallet')).toBeVisible();
     await page.reload();
     await expect(page.getByTestId('connect-wallet')).toBeVisible();
+  });
+
+  test('"Get test funds" signs faucet intents with the burner and credits the account', async ({ page, request }) => {
+    await page.goto('/trade');
+    const owner = await connectBurner(page);
+    await getTestFunds(page);
+    // USDC is drawn first: it always arrives (further tokens may wait for the faucet's cooldown).
+    await expect.poll(async () => BigInt((await api(request).account(owner)).balances.USDC ?? '0')).toBe(10_000_000_000n);
   });
 
   test('header, ticker, navigation and the wallet picker have no serious accessibility violations', async ({ page }) => {

@@ -16,7 +16,9 @@ export function Header() {
           <span className="hidden sm:inline-flex">
             <NetworkBadge />
           </span>
-          <GetTestFundsButton className="hidden md:inline-flex" />
+          <span className="hidden md:inline-flex">
+            <GetTestFundsButton />
+          </span>
           <WalletButton />
         </div>
       </div>

@@ -1,13 +1,12 @@
 'use client';
-import { useWallet } from '@solana/wallet-adapter-react';
 import { useWalletModal } from '@solana/wallet-adapter-react-ui';
 import { useEffect, useId, useRef, useState } from 'react';
 import { cn } from '@/components/ui/cn';
 import { shortAddress } from '@/lib/format/address';
 import { useTestFunds } from '@/lib/hooks/use-test-funds';
 import { toast } from '@/lib/state/toasts';
-import { BurnerWalletName } from '@/lib/wallet/burner-adapter';
-import { getBurnerAdapter } from '@/lib/wallet/use-wallet-adapters';
+import { useWalletStore } from '@/lib/state/wallet';
+import { BURNER_WALLET_NAME } from '@/lib/wallet/burner-name';
 
 const itemClass = 'flex min-h-11 w-full items-center gap-3 rounded-md px-3 text-left text-sm text-ink hover:bg-bg-hover md:min-h-9';
 
@@ -22,12 +21,15 @@ async function copy(address: string) {
 
 /** The connected account: short address; the menu copies it, replaces the burner, changes or disconnects the wallet. */
 export function AccountMenu({ address }: { address: string }) {
-  const { wallet, disconnect } = useWallet();
+  const walletName = useWalletStore((s) => s.walletName);
+  const walletIcon = useWalletStore((s) => s.walletIcon);
+  const disconnect = useWalletStore((s) => s.disconnect);
+  const renew = useWalletStore((s) => s.renewBurner);
   const { setVisible } = useWalletModal();
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const menuId = useId();
-  const isBurner = wallet?.adapter.name === BurnerWalletName;
+  const isBurner = walletName === BURNER_WALLET_NAME;
   const testFunds = useTestFunds();
 
   useEffect(() => {
@@ -49,8 +51,8 @@ export function AccountMenu({ address }: { address: string }) {
     void fn();
   };
   const renewBurner = async () => {
-    const key = await getBurnerAdapter().renew();
-    toast.success('New burner account', shortAddress(key.toBase58(), 6));
+    const key = await renew();
+    toast.success('New burner account', shortAddress(key, 6));
   };
 
   return (
@@ -63,11 +65,11 @@ export function AccountMenu({ address }: { address: string }) {
         title={address}
         data-testid="account-button"
         onClick={() => setOpen((o) => !o)}
-        className="flex min-h-11 items-center gap-2 rounded-lg border border-line-strong bg-bg-raised px-3 text-sm font-semibold hover:border-ink-faint md:min-h-8"
+        className="flex min-h-11 items-center gap-2 rounded-lg border border-line-strong bg-bg-raised px-3 text-sm font-semibold whitespace-nowrap hover:border-ink-faint md:min-h-8"
       >
-        {wallet && (
+        {walletIcon && (
           // eslint-disable-next-line @next/next/no-img-element -- wallet icons are data: URIs from the wallet
-          <img src={wallet.adapter.icon} alt="" width={16} height={16} className="h-4 w-4 rounded" />
+          <img src={walletIcon} alt="" width={16} height={16} className="h-4 w-4 rounded" />
         )}
         <span data-testid="wallet-address" className="font-mono text-[13px]">
           {shortAddress(address)}
@@ -79,7 +81,7 @@ export function AccountMenu({ address }: { address: string }) {
       {open && (
         <div id={menuId} role="menu" aria-label="Account" className="absolute right-0 z-50 mt-2 w-72 rounded-card border border-line-strong bg-bg-panel p-2 shadow-2xl">
           <div className="px-3 pt-1 pb-2">
-            <p className="text-xs text-ink-faint">{wallet?.adapter.name ?? 'Wallet'}</p>
+            <p className="text-xs text-ink-faint">{walletName ?? 'Wallet'}</p>
             <p className="mt-1 font-mono text-xs break-all text-ink-muted" data-testid="wallet-full-address">
               {address}
             </p>

@@ -3,7 +3,6 @@
  * Signed actions (api.md § Acting): guard → build the intent → wallet `signMessage` → `POST /api/actions` →
  * toast → invalidate. The refusal's sentence from the API is what the trader reads.
  */
-import { useWallet } from '@solana/wallet-adapter-react';
 import { useQueryClient } from '@tanstack/react-query';
 import bs58 from 'bs58';
 import { useCallback, useRef, useState } from 'react';
@@ -14,6 +13,7 @@ import type { IntentParams } from '@/lib/client/intent';
 import type { ActionName } from '@/lib/client/wire';
 import { queryKeys } from '@/lib/hooks/query-keys';
 import { toast } from '@/lib/state/toasts';
+import { useWalletStore } from '@/lib/state/wallet';
 
 export interface RunOptions {
   /** Toast title while waiting (default "Confirm in your wallet"). */
@@ -29,7 +29,8 @@ export interface RunOptions {
 const isUserRejection = (e: unknown) => e instanceof Error && /reject|cancel|denied|declined/i.test(`${e.name} ${e.message}`);
 
 export function useAction() {
-  const { publicKey, signMessage } = useWallet();
+  const publicKey = useWalletStore((s) => s.publicKey);
+  const signMessage = useWalletStore((s) => s.signMessage);
   const queryClient = useQueryClient();
   const [pending, setPending] = useState(false);
   const inFlight = useRef(0);
@@ -39,7 +40,7 @@ export function useAction() {
       if (!publicKey) throw notify(new ApiError({ status: 0, code: 'WALLET_NOT_CONNECTED', message: 'Connect a wallet first.' }), opts);
       if (!signMessage)
         throw notify(new ApiError({ status: 0, code: 'WALLET_CANNOT_SIGN', message: 'This wallet cannot sign messages. Choose another wallet.' }), opts);
-      const owner = publicKey.toBase58();
+      const owner = publicKey;
       const message = buildIntentMessage({
         domain: window.location.host,
         owner,
@@ -81,7 +82,7 @@ export function useAction() {
     [publicKey, signMessage, queryClient],
   );
 
-  return { run, pending, ready: publicKey !== null && signMessage !== undefined };
+  return { run, pending, ready: publicKey !== undefined && signMessage !== undefined };
 }
 
 function notify(err: ApiError, opts: RunOptions): ApiError {

@@ -1,8 +1,7 @@
 'use client';
-import { useWallet } from '@solana/wallet-adapter-react';
+import { useWalletStore } from '@/lib/state/wallet';
 
 /** The connected wallet's address (base58), or `undefined` when no wallet is connected. */
 export function useOwner(): string | undefined {
-  const { publicKey } = useWallet();
-  return publicKey?.toBase58();
+  return useWalletStore((s) => s.publicKey);
 }

@@ -47,6 +47,15 @@ describe('BurnerWalletAdapter', () => {
     expect(reloaded.publicKey?.toBase58()).toBe(next.toBase58());
   });
 
+  it('connect() while connected announces the same account again (WalletProvider may ask twice)', async () => {
+    const a = new BurnerWalletAdapter({ storage: memoryStorage });
+    await a.connect();
+    const seen: string[] = [];
+    a.on('connect', (pk) => seen.push(pk.toBase58()));
+    await a.connect();
+    expect(seen).toEqual([a.publicKey?.toBase58()]);
+  });
+
   it('refuses to sign when disconnected, and refuses transactions', async () => {
     const a = new BurnerWalletAdapter({ storage: memoryStorage });
     await expect(a.signMessage(new Uint8Array([1]))).rejects.toThrow();

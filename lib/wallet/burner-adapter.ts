@@ -13,8 +13,9 @@ import type { TransactionOrVersionedTransaction, WalletName } from '@solana/wall
 import { PublicKey } from '@solana/web3.js';
 import { createSeed, loadOrCreateSeed, publicKeyBytes, signWithSeed } from '@/lib/wallet/burner-keys';
 import type { KeyStorage } from '@/lib/wallet/burner-keys';
+import { BURNER_WALLET_NAME } from '@/lib/wallet/burner-name';
 
-export const BurnerWalletName = 'Burner wallet' as WalletName<'Burner wallet'>;
+export const BurnerWalletName = BURNER_WALLET_NAME as WalletName<'Burner wallet'>;
 
 const ICON_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="8" fill="#1b212c"/>' +
@@ -49,7 +50,12 @@ export class BurnerWalletAdapter extends BaseMessageSignerWalletAdapter<'Burner 
   }
 
   async connect(): Promise<void> {
-    if (this.key) return;
+    // Already connected: announce it again. WalletProvider may have dropped the first 'connect' (React StrictMode
+    // mounts effects twice, and its cleanup resets the provider's state) and asks again.
+    if (this.key) {
+      this.emit('connect', this.key);
+      return;
+    }
     const storage = this.storage();
     if (!storage) throw new WalletNotConnectedError('The burner wallet needs localStorage.');
     this.use(loadOrCreateSeed(storage));

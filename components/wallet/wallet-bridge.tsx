@@ -1,0 +1,55 @@
+'use client';
+/**
+ * The wallet-adapter stack, loaded lazily by app/providers.tsx: ConnectionProvider (a placeholder local RPC URL;
+ * nothing connects, the app never sends a transaction), WalletProvider (every Wallet Standard wallet of the
+ * browser, the burner on the local network, the Mobile Wallet Adapter on Android) and a sync component that mirrors
+ * `useWallet()` into `useWalletStore`. It renders nothing visible and wraps no page content, so loading it late
+ * never remounts the page.
+ */
+import type { WalletError } from '@solana/wallet-adapter-base';
+import { ConnectionProvider, useWallet, WalletProvider } from '@solana/wallet-adapter-react';
+import { useCallback, useEffect } from 'react';
+import { useDevnet } from '@/lib/hooks/use-health';
+import { useWalletStore } from '@/lib/state/wallet';
+import { toast } from '@/lib/state/toasts';
+import { getBurnerAdapter, useWalletAdapters } from '@/lib/wallet/use-wallet-adapters';
+
+/** Placeholder local RPC (solana-test-validator's default port); nothing connects to it. */
+const RPC_ENDPOINT = 'http://127.0.0.1:8899';
+
+function Sync() {
+  const { publicKey, wallet, wallets, connecting, select, connect, disconnect, signMessage } = useWallet();
+  useEffect(() => {
+    useWalletStore.setState({
+      loaded: true,
+      publicKey: publicKey?.toBase58(),
+      walletName: wallet?.adapter.name,
+      walletIcon: wallet?.adapter.icon,
+      connecting,
+      wallets: wallets.map((w) => ({ name: w.adapter.name, icon: w.adapter.icon, readyState: w.readyState })),
+      signMessage,
+      select: (name) => select(name as Parameters<typeof select>[0]),
+      connect,
+      disconnect,
+      renewBurner: async () => (await getBurnerAdapter().renew()).toBase58(),
+    });
+  }, [publicKey, wallet, wallets, connecting, select, connect, disconnect, signMessage]);
+  return null;
+}
+
+export default function WalletBridge() {
+  // Until /api/health answers, the burner is left out; WalletProvider auto-connects it once it appears.
+  const devnet = useDevnet() ?? false;
+  const wallets = useWalletAdapters({ devnet });
+  const onError = useCallback((error: WalletError) => {
+    if (error.name === 'WalletNotReadyError') toast.error('That wallet is not available in this browser.');
+    else if (!/reject|cancel/i.test(error.message)) toast.error(error.message || 'The wallet reported an error.');
+  }, []);
+  return (
+    <ConnectionProvider endpoint={RPC_ENDPOINT}>
+      <WalletProvider wallets={wallets} autoConnect onError={onError} localStorageKey="poolperps.wallet">
+        <Sync />
+      </WalletProvider>
+    </ConnectionProvider>
+  );
+}

@@ -1,0 +1,52 @@
+'use client';
+/**
+ * The connected wallet as the app sees it. The wallet-adapter stack (@solana/wallet-adapter-react, web3.js, the
+ * Mobile Wallet Adapter) is heavy, so it loads after the page (`components/wallet/wallet-bridge.tsx`, lazily) and
+ * mirrors its state here; every component and hook reads this store instead of `useWallet()`. The app only uses
+ * `publicKey` and `signMessage` of a wallet.
+ */
+import { create } from 'zustand';
+
+/** `WalletReadyState` values of @solana/wallet-adapter-base (strings, so no import of the adapter stack). */
+export type WalletReadiness = 'Installed' | 'NotDetected' | 'Loadable' | 'Unsupported';
+
+export interface WalletOption {
+  name: string;
+  icon: string;
+  readyState: WalletReadiness;
+}
+
+export interface WalletStore {
+  /** The adapter stack has loaded (until then nothing can connect). */
+  loaded: boolean;
+  /** The connected account (base58), `undefined` when none. */
+  publicKey: string | undefined;
+  walletName: string | undefined;
+  walletIcon: string | undefined;
+  connecting: boolean;
+  wallets: WalletOption[];
+  signMessage: ((message: Uint8Array) => Promise<Uint8Array>) | undefined;
+  select: (name: string) => void;
+  connect: () => Promise<void>;
+  disconnect: () => Promise<void>;
+  /** Replaces the burner's key ("New burner"); resolves to the new address. */
+  renewBurner: () => Promise<string>;
+}
+
+const notLoaded = async (): Promise<never> => {
+  throw new Error('The wallet is still loading; try again in a moment.');
+};
+
+export const useWalletStore = create<WalletStore>()(() => ({
+  loaded: false,
+  publicKey: undefined,
+  walletName: undefined,
+  walletIcon: undefined,
+  connecting: false,
+  wallets: [],
+  signMessage: undefined,
+  select: () => undefined,
+  connect: notLoaded,
+  disconnect: notLoaded,
+  renewBurner: notLoaded,
+}));
