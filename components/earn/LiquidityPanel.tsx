@@ -12,7 +12,7 @@ import { useSettings } from '@/lib/state/settings';
 import { Button } from '@/components/ui/button';
 import { NumberInput } from '@/components/ui/field';
 import { Tabs } from '@/components/ui/tabs';
-import { WalletButton } from '@/components/wallet/wallet-button';
+import { ConnectToContinue } from '@/components/earn/ConnectToContinue';
 import { LiquidityPreviewRows } from '@/components/earn/LiquidityPreviewRows';
 import { SlippageField } from '@/components/earn/SlippageField';
 import { TokenSelect } from '@/components/earn/TokenSelect';
@@ -129,9 +129,7 @@ export function LiquidityPanel({ pool, markets, account, connected }: { pool: Po
             {amount === undefined ? 'Enter an amount' : mode === 'add' ? `Add ${token} to ${pool.id}` : `Withdraw ${token}`}
           </Button>
         ) : (
-          <div className="flex justify-center">
-            <WalletButton />
-          </div>
+          <ConnectToContinue testId={`${idPrefix}-connect`} />
         )}
       </form>
     </div>
