@@ -73,16 +73,34 @@ export class PostgresDatabase implements Database {
       client.release();
       throw error;
     }
-    client.on('error', () => onLost());
-    client.on('end', () => onLost());
+    let broken = false;
+    const lose = () => {
+      broken = true;
+      onLost();
+    };
+    client.on('error', lose);
+    client.on('end', lose);
     let released = false;
     return {
       lost,
+      check: async () => {
+        if (released) return false;
+        try {
+          await client.query('SELECT 1');
+          return true;
+        } catch {
+          lose();
+          return false;
+        }
+      },
       release: async () => {
         if (released) return;
         released = true;
-        await client.query('SELECT pg_advisory_unlock($1)', [key]).catch(() => undefined);
-        client.release();
+        if (!broken) await client.query('SELECT pg_advisory_unlock($1)', [key]).catch(() => undefined);
+        client.off('error', lose);
+        client.off('end', lose);
+        // A broken connection is destroyed, not returned to the pool.
+        client.release(broken);
       },
     };
   }
@@ -113,7 +131,7 @@ export async function openPostgresDatabase(url: string, opts: { schema?: string;
     }
     options = `-c search_path=${opts.schema}`;
   }
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, options });
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, options, keepAlive: true });
   pool.on('error', () => undefined);
   return new PostgresDatabase(pool, opts.schema);
 }

@@ -10,7 +10,10 @@ export interface TransactionOptions {
 }
 
 export interface SessionLock {
+  /** Resolves when the lock's connection dies (the lock is then gone). */
   readonly lost: Promise<void>;
+  /** Heartbeat: a round trip on the lock's connection; false (and `lost` resolves) if it failed. */
+  check(): Promise<boolean>;
   release(): Promise<void>;
 }
 

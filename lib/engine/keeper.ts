@@ -135,6 +135,7 @@ export class Keeper {
         if (this.lock !== lock) return;
         this.lock = undefined;
         this.deactivate();
+        void lock.release();
         this.scheduleLease();
       });
       await this.activate();
@@ -161,6 +162,8 @@ export class Keeper {
       this.timers.push(t);
     };
     every(this.opts.rebuildEveryMs, () => void this.rebuild());
+    const lease = this.lock;
+    if (lease) every(this.opts.leaseRetryMs, () => void lease.check());
     every(this.opts.snapshotEveryMs, () => void this.snapshot());
     await this.rebuild();
     void this.snapshot();

@@ -9,7 +9,7 @@ import { GENESIS } from '@/lib/math/params';
 import { ManualOracle } from '@/lib/oracle/manual-oracle';
 import { Engine } from './engine';
 import { EngineClock } from './clock';
-import { Keeper } from './keeper';
+import { KEEPER_LOCK_KEY, Keeper } from './keeper';
 import { T0_MS, tokenTotals } from './test-support';
 
 const url = process.env.TEST_DATABASE_URL;
@@ -92,6 +92,21 @@ if (!url) {
       await leader.stop();
       await expect.poll(() => follower.isLeader, { timeout: 5_000 }).toBe(true);
       await follower.stop();
+    });
+
+    it('hands over when the leader loses its lease connection', async () => {
+      const keepers = dbs.map((db, i) => new Keeper({ engine: engines[i]!, db, oracle }, { leaseRetryMs: 50, log: () => undefined }));
+      await Promise.all(keepers.map((k) => k.start()));
+      const leader = keepers.find((k) => k.isLeader)!;
+      const follower = keepers.find((k) => !k.isLeader)!;
+      await dbs[0]!.sql.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = $1
+         AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+        [KEEPER_LOCK_KEY],
+      );
+      await expect.poll(() => follower.isLeader, { timeout: 5_000 }).toBe(true);
+      expect(leader.isLeader).toBe(false);
+      await Promise.all(keepers.map((k) => k.stop()));
     });
   });
 }
