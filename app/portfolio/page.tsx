@@ -1,3 +1,14 @@
-export default function Page() {
-  return <main className="p-4"><h1 className="text-lg font-semibold capitalize">portfolio</h1></main>;
+import type { Metadata } from 'next';
+import { PortfolioScreen } from '@/components/portfolio/PortfolioScreen';
+
+export const metadata: Metadata = { title: 'Portfolio' };
+
+/** /portfolio: a server shell around the client portfolio of the connected wallet. */
+export default function PortfolioPage() {
+  return (
+    <div className="mx-auto w-full max-w-7xl min-w-0">
+      <h1 className="px-3 pt-4 text-lg font-semibold md:px-4">Portfolio</h1>
+      <PortfolioScreen />
+    </div>
+  );
 }

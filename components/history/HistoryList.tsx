@@ -1,6 +1,7 @@
 'use client';
 /** Trade history of the connected wallet: opened, increased, closed, liquidated, filled… with realised PnL and fees. */
-import { Badge, Skeleton, cn } from '@/components/ui';
+import { Skeleton, cn } from '@/components/ui';
+import { SideBadge } from '@/components/positions/SideBadge';
 import { Cell, HeaderRow } from '@/components/positions/Cell';
 import { formatDateTimeUtc, formatPrice, formatUsd } from '@/lib/format';
 import { useHistory } from '@/lib/hooks/use-history';
@@ -32,7 +33,7 @@ export function HistoryList({ all = false }: { all?: boolean }) {
               <div role="row" key={e.id} data-testid={`history-${e.kind}`} className={cn('grid grid-cols-2 gap-x-3 gap-y-2 border-b border-line px-3 py-3 sm:grid-cols-3 md:items-center md:gap-y-0 md:py-2', COLUMNS)}>
                 <Cell label="Time (UTC)">{formatDateTimeUtc(e.at)}</Cell>
                 <div role="cell" className="flex items-center gap-1.5">
-                  <Badge tone={e.kind === 'liquidated' ? 'short' : e.kind === 'closed' || e.kind === 'filled' ? 'accent' : 'neutral'}>{HISTORY_LABELS[e.kind]}</Badge>
+                  <SideBadge tone={e.kind === 'liquidated' ? 'short' : e.kind === 'closed' || e.kind === 'filled' ? 'accent' : 'neutral'}>{HISTORY_LABELS[e.kind]}</SideBadge>
                 </div>
                 <Cell label="Market">
                   {e.market ?? '–'} {e.side ?? ''}

@@ -1,6 +1,7 @@
 'use client';
 /** Open limit orders of the connected wallet, with cancel (escrowed collateral returns, protocol.md §7). */
-import { Badge, Button, cn } from '@/components/ui';
+import { Button, cn } from '@/components/ui';
+import { SideBadge } from '@/components/positions/SideBadge';
 import { Cell, HeaderRow } from '@/components/positions/Cell';
 import { formatDateTimeUtc, formatLeverage, formatPrice, formatTokenAmount } from '@/lib/format';
 import { usePositionActions } from '@/lib/hooks/trade/use-position-actions';
@@ -31,7 +32,7 @@ export function OrdersList() {
             <div role="row" key={o.id} data-testid={`order-${o.market}-${o.side}`} className={cn('grid grid-cols-2 gap-x-3 gap-y-2 border-b border-line px-3 py-3 sm:grid-cols-3 md:items-center md:gap-y-0 md:py-2', COLUMNS)}>
               <div role="cell" className="col-span-2 flex items-center gap-2 sm:col-span-3 md:col-span-1">
                 <span className="text-sm font-semibold">{o.market}</span>
-                <Badge tone={o.side}>Limit {o.side}</Badge>
+                <SideBadge tone={o.side}>Limit {o.side}</SideBadge>
               </div>
               <Cell label="Trigger" testId="order-trigger">{fmt(o.triggerPrice)}</Cell>
               <Cell label="Mark">{mark === undefined ? '–' : fmt(mark)}</Cell>

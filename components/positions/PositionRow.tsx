@@ -1,6 +1,7 @@
 'use client';
 /** One open position, live at the stream's price (lib/trade positionView), with its actions. */
-import { Badge, Button, cn } from '@/components/ui';
+import { Button, cn } from '@/components/ui';
+import { SideBadge } from '@/components/positions/SideBadge';
 import type { Position } from '@/lib/client/types';
 import { formatBps, formatLeverage, formatPrice, formatUsd } from '@/lib/format';
 import { positionView } from '@/lib/trade/position-view';
@@ -21,7 +22,7 @@ export function PositionRow({ position: p, price, withFees, onAction }: { positi
     >
       <div role="cell" className="col-span-2 flex items-center gap-2 sm:col-span-3 md:col-span-1">
         <span className="text-sm font-semibold">{p.market}</span>
-        <Badge tone={p.side}>{p.side === 'long' ? 'Long' : 'Short'}</Badge>
+        <SideBadge tone={p.side}>{p.side === 'long' ? 'Long' : 'Short'}</SideBadge>
       </div>
       <Cell label="Size" testId="position-size">{formatUsd(p.sizeUsd)}</Cell>
       <Cell label="Collateral" testId="position-collateral">{formatUsd(p.collateralUsd)}</Cell>
@@ -41,13 +42,13 @@ export function PositionRow({ position: p, price, withFees, onAction }: { positi
         {p.takeProfit === undefined ? '–' : fmt(p.takeProfit)} / {p.stopLoss === undefined ? '–' : fmt(p.stopLoss)}
       </Cell>
       <div role="cell" className="col-span-2 flex gap-1.5 sm:col-span-3 md:col-span-1 md:justify-end">
-        <Button size="sm" variant="secondary" onClick={() => onAction('close')} data-testid="position-close" className="flex-1 md:flex-none">
+        <Button size="sm" variant="secondary" onClick={() => onAction('close')} data-testid="position-close" aria-label={`Close ${p.market} ${p.side}`} className="flex-1 md:flex-none">
           Close
         </Button>
-        <Button size="sm" variant="ghost" onClick={() => onAction('collateral')} data-testid="position-edit-collateral" className="flex-1 md:flex-none" aria-label={`Edit collateral of ${p.market} ${p.side}`}>
+        <Button size="sm" variant="ghost" onClick={() => onAction('collateral')} data-testid="position-edit-collateral" className="flex-1 md:flex-none" aria-label={`Collateral of ${p.market} ${p.side}`}>
           Collateral
         </Button>
-        <Button size="sm" variant="ghost" onClick={() => onAction('tpsl')} data-testid="position-set-tpsl" className="flex-1 md:flex-none" aria-label={`Set take profit and stop loss of ${p.market} ${p.side}`}>
+        <Button size="sm" variant="ghost" onClick={() => onAction('tpsl')} data-testid="position-set-tpsl" className="flex-1 md:flex-none" aria-label={`TP/SL of ${p.market} ${p.side}`}>
           TP/SL
         </Button>
       </div>

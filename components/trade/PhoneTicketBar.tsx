@@ -8,6 +8,7 @@ import { formatLeverage, formatPrice } from '@/lib/format';
 import { useTicketStore } from '@/lib/hooks/trade/ticket-store';
 import { useTicketModel } from '@/lib/hooks/trade/use-ticket-model';
 import type { MarketId, Side } from '@/lib/math/ids';
+import { SHORT_TEXT } from './short-text';
 import { TradeTicket } from './TradeTicket';
 
 export function PhoneTicketBar({ market }: { market: MarketId }) {
@@ -30,7 +31,7 @@ export function PhoneTicketBar({ market }: { market: MarketId }) {
         <Button variant="long" size="lg" onClick={() => open('long')} data-testid="open-long">
           Long
         </Button>
-        <Button variant="short" size="lg" onClick={() => open('short')} data-testid="open-short">
+        <Button variant="short" size="lg" onClick={() => open('short')} data-testid="open-short" className={SHORT_TEXT}>
           Short
         </Button>
       </div>

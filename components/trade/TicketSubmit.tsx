@@ -7,6 +7,7 @@ import { useWalletModal } from '@solana/wallet-adapter-react-ui';
 import { Button } from '@/components/ui';
 import type { MarketId, Side } from '@/lib/math/ids';
 import type { OrderType, TicketIssue } from '@/lib/trade/ticket-types';
+import { SHORT_TEXT } from './short-text';
 
 export interface TicketSubmitProps {
   market: MarketId;
@@ -35,6 +36,7 @@ export function TicketSubmit({ market, side, orderType, connected, issue, ready,
       {connected ? (
         <Button
           variant={side === 'long' ? 'long' : 'short'}
+          className={side === 'short' ? SHORT_TEXT : undefined}
           size="lg"
           fullWidth
           data-testid="ticket-submit"
