@@ -16,7 +16,11 @@ export type EngineErrorCode =
   | 'UNSUPPORTED_COLLATERAL'
   | 'STATE_CONFLICT';
 
+/** Brand of EngineError: `instanceof` fails across Next's bundles (see PROTOCOL_ERROR_BRAND in lib/math/errors.ts). */
+const ENGINE_ERROR_BRAND = Symbol.for('poolperps.EngineError');
+
 export class EngineError extends Error {
+  readonly [ENGINE_ERROR_BRAND] = true;
   override name = 'EngineError';
   constructor(
     readonly code: EngineErrorCode,
@@ -27,4 +31,5 @@ export class EngineError extends Error {
   }
 }
 
-export const isEngineError = (e: unknown): e is EngineError => e instanceof EngineError;
+export const isEngineError = (e: unknown): e is EngineError =>
+  typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[ENGINE_ERROR_BRAND] === true;

@@ -32,8 +32,16 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Brand of ProtocolError. Next bundles each route apart from the instrumentation bundle that owns the engine, so a
+ * ProtocolError thrown by the engine is an instance of another copy of this class: `instanceof` would be false.
+ * `Symbol.for` is one symbol per process, whatever the bundle.
+ */
+const PROTOCOL_ERROR_BRAND = Symbol.for('poolperps.ProtocolError');
+
 /** A refusal of a protocol rule: `code` is stable, `message` a sentence a person can act on, `details` decimal strings. */
 export class ProtocolError extends Error {
+  readonly [PROTOCOL_ERROR_BRAND] = true;
   readonly code: ErrorCode;
   readonly details?: Record<string, string>;
 
@@ -47,7 +55,7 @@ export class ProtocolError extends Error {
 
 /** Type guard for ProtocolError (route handlers map it to api.md status codes with protocolErrorStatus). */
 export function isProtocolError(e: unknown): e is ProtocolError {
-  return e instanceof ProtocolError;
+  return typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[PROTOCOL_ERROR_BRAND] === true;
 }
 
 /**

@@ -9,9 +9,14 @@
 import { describe, expect, it } from 'vitest';
 import { errorToResponse } from '@/lib/http/handle';
 
-/** What a ProtocolError / EngineError from another bundle looks like: same name, code and shape, other class. */
+/**
+ * What a ProtocolError / EngineError from another bundle looks like: same name, code, shape and brand
+ * (`Symbol.for('poolperps.<name>')`, one symbol per process), but another class.
+ */
 function foreignError(name: 'ProtocolError' | 'EngineError', code: string, message: string): Error {
+  const brand = Symbol.for(`poolperps.${name}`);
   const ForeignClass = class extends Error {
+    readonly [brand] = true;
     readonly code: string;
     readonly details?: Record<string, string>;
     constructor() {
