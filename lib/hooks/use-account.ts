@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { getAccount } from '@/lib/client/api';
 import { queryKeys } from '@/lib/hooks/query-keys';
+import { useHydratedQuery } from '@/lib/hooks/use-hydrated';
 import { useOwner } from '@/lib/hooks/use-owner';
 
 /**
@@ -10,10 +11,12 @@ import { useOwner } from '@/lib/hooks/use-owner';
  */
 export function useAccount() {
   const owner = useOwner();
-  return useQuery({
-    queryKey: queryKeys.account(owner ?? ''),
-    queryFn: ({ signal }) => getAccount(owner as string, { signal }),
-    enabled: owner !== undefined,
-    refetchInterval: 5_000,
-  });
+  return useHydratedQuery(
+    useQuery({
+      queryKey: queryKeys.account(owner ?? ''),
+      queryFn: ({ signal }) => getAccount(owner as string, { signal }),
+      enabled: owner !== undefined,
+      refetchInterval: 5_000,
+    }),
+  );
 }
