@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import type { Locator, Page } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { formatPrice, formatUsd } from '@/lib/format';
 import { api, collectConsoleErrors, connectBurner, expectNoHorizontalOverflow, getTestFunds, setPrices } from './helpers';
 
 /**
@@ -38,13 +39,24 @@ async function fillTicket(ticket: Locator, { amount, leverage }: { amount: strin
 }
 
 /** Submits the ticket and waits for the success toast; returns the liquidation price the preview showed. */
-async function submitTicket(page: Page, ticket: Locator): Promise<string> {
+async function submitTicket(page: Page, ticket: Locator, side: 'long' | 'short'): Promise<string> {
   await expect(ticket.getByTestId('preview-liquidation-price')).toHaveText(/^\$[\d,]+\.\d+$/);
   const liq = (await ticket.getByTestId('preview-liquidation-price').textContent()) ?? '';
   await expect(ticket.getByTestId('ticket-submit')).toBeEnabled();
   await ticket.getByTestId('ticket-submit').click();
-  await expect(page.getByTestId('toast-success').filter({ hasText: /opened|placed/ })).toBeVisible({ timeout: 30_000 });
+  const title = new RegExp(`(opened|placed): ${side === 'long' ? 'Long' : 'Short'}`);
+  await expect(page.getByTestId('toast-success').filter({ hasText: title })).toBeVisible({ timeout: 30_000 });
   return liq;
+}
+
+/** The engine's own quote (POST /api/quote/open) for the same inputs: the ticket must show exactly these numbers. */
+async function expectPreviewEqualsQuote(request: APIRequestContext, ticket: Locator, body: Record<string, string>) {
+  const res = await request.post('/api/quote/open', { data: body });
+  expect(res.ok(), await res.text()).toBe(true);
+  const quote = (await res.json()) as { liquidationPrice: string; sizeUsd: string; collateralUsd: string };
+  await expect(ticket.getByTestId('preview-liquidation-price')).toHaveText(formatPrice(BigInt(quote.liquidationPrice), { market: 'SOL' }));
+  await expect(ticket.getByTestId('preview-size')).toHaveText(formatUsd(BigInt(quote.sizeUsd)));
+  await expect(ticket.getByTestId('preview-collateral')).toHaveText(formatUsd(BigInt(quote.collateralUsd)));
 }
 
 async function setUp(page: Page, request: Parameters<typeof api>[0]) {
@@ -118,14 +130,16 @@ test.describe('trade screen', () => {
     let ticket = await openTicket(page, 'long', phone);
     await fillTicket(ticket, { amount: '100', leverage: '10' });
     await expect(ticket.getByTestId('preview-swap')).toContainText('SOL');
-    const longLiq = await submitTicket(page, ticket);
+    await expectPreviewEqualsQuote(request, ticket, { market: 'SOL', side: 'long', collateralToken: 'USDC', collateralAmount: '100000000', leverageBps: '100000' });
+    const longLiq = await submitTicket(page, ticket, 'long');
     const long = page.getByTestId('position-SOL-long');
     await expect(long.getByTestId('position-liquidation-price')).toHaveText(longLiq);
 
     ticket = await openTicket(page, 'short', phone);
     await fillTicket(ticket, { amount: '100', leverage: '5' });
     await expect(ticket.getByTestId('short-profit-cap')).toContainText('capped at 100%');
-    const shortLiq = await submitTicket(page, ticket);
+    await expectPreviewEqualsQuote(request, ticket, { market: 'SOL', side: 'short', collateralToken: 'USDC', collateralAmount: '100000000', leverageBps: '50000' });
+    const shortLiq = await submitTicket(page, ticket, 'short');
     const short = page.getByTestId('position-SOL-short');
     await expect(short.getByTestId('position-liquidation-price')).toHaveText(shortLiq);
 
@@ -156,7 +170,7 @@ test.describe('trade screen', () => {
     await fillTicket(ticket, { amount: '100', leverage: '5' });
     await ticket.getByTestId('tpsl-toggle').check();
     await ticket.getByTestId('ticket-take-profit').fill('160');
-    await submitTicket(page, ticket);
+    await submitTicket(page, ticket, 'long');
     const long = page.getByTestId('position-SOL-long');
     await expect(long.getByTestId('position-tpsl')).toContainText('$160.00');
 
@@ -172,7 +186,7 @@ test.describe('trade screen', () => {
     await ticket.getByRole('tab', { name: 'Limit' }).click();
     await ticket.getByTestId('ticket-trigger').fill('145');
     await fillTicket(ticket, { amount: '100', leverage: '5' });
-    await submitTicket(page, ticket);
+    await submitTicket(page, ticket, 'long');
     await page.getByRole('tab', { name: /Orders/ }).click();
     await expect(page.getByTestId('order-SOL-long')).toBeVisible();
 
@@ -186,7 +200,7 @@ test.describe('trade screen', () => {
     await setUp(page, request);
     const ticket = await openTicket(page, 'long', isPhone(info.project.name));
     await fillTicket(ticket, { amount: '100', leverage: '50' });
-    await submitTicket(page, ticket);
+    await submitTicket(page, ticket, 'long');
     await expect(page.getByTestId('position-SOL-long')).toBeVisible();
 
     await setPrices(request, { SOL: '140' });
