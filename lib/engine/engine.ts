@@ -26,6 +26,8 @@ import { runAction } from './actions/index';
 import { TxContext } from './tx-context';
 import { readAccount, readHistory, readMarkets, readPools, quoteOpen } from './reads/index';
 import { ensureGenesis } from './genesis';
+import { readLpHistory, type LpHistoryPointView } from './reads/lp-history';
+import type { PoolId } from '@/lib/math/ids';
 
 export interface EngineConfig {
   /** The local network: faucet and dev controls on, genesis balances minted. */
@@ -100,6 +102,11 @@ export class Engine {
 
   getHistory(owner: string, limit = 200): Promise<HistoryEventView[]> {
     return this.readTx((ctx) => readHistory(ctx, owner, limit));
+  }
+
+  /** LP price history of a pool (lp_snapshots, one a minute), oldest first, thinned to at most `limit` points. */
+  getLpHistory(pool: PoolId, limit = 500): Promise<LpHistoryPointView[]> {
+    return readLpHistory(this.db.sql, pool, limit);
   }
 
   async getHealth(): Promise<HealthView> {
