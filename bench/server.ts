@@ -1,0 +1,104 @@
+/**
+ * A built server for the API and /trade benchmarks: `next start` with the build in NEXT_DIST_DIR (default
+ * `.next-bench`, built once with `next build` when missing), DEVNET=1, ORACLE=manual, on a free port; ready when
+ * /api/health answers 200; stopped with SIGTERM to its process group (SIGKILL after 10 s).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { log } from './stats';
+
+const ROOT = process.cwd();
+const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
+export const BENCH_DOMAIN = 'bench.local';
+
+export function benchDistDir(): string {
+  return process.env.NEXT_DIST_DIR || '.next-bench';
+}
+
+/** Builds into benchDistDir() unless a build is there (or `force`). Takes minutes on a busy 2-core machine. */
+export function ensureBuild(force = false): void {
+  if (!force && existsSync(path.join(ROOT, benchDistDir(), 'BUILD_ID'))) return;
+  log(`building into ${benchDistDir()} (next build)…`);
+  const r = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, env: { ...process.env, NEXT_DIST_DIR: benchDistDir() }, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('next build failed');
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+export interface BenchServer {
+  url: string;
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+export async function startBenchServer(env: Record<string, string>): Promise<BenchServer> {
+  ensureBuild();
+  const port = await freePort();
+  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      DATA_DIR: '',
+      NODE_ENV: 'production',
+      NEXT_DIST_DIR: benchDistDir(),
+      APP_DOMAIN: BENCH_DOMAIN,
+      DEVNET: '1',
+      ORACLE: 'manual',
+      ...env,
+      PORT: String(port),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
+  child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
+  let gone = false;
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      gone = true;
+      resolve();
+    }),
+  );
+  const signal = (s: NodeJS.Signals) => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, s);
+    } catch {
+      // already gone
+    }
+  };
+  const server: BenchServer = {
+    url: `http://127.0.0.1:${port}`,
+    logs: () => output,
+    async stop() {
+      if (gone) return;
+      signal('SIGTERM');
+      const timer = setTimeout(() => signal('SIGKILL'), 10_000);
+      await exit;
+      clearTimeout(timer);
+    },
+  };
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (gone) throw new Error(`server exited before it was ready:\n${output}`);
+    const status = await fetch(`${server.url}/api/health`).then((r) => r.status, () => 0);
+    if (status === 200) return server;
+    if (Date.now() > deadline) {
+      await server.stop();
+      throw new Error(`server not healthy after 120 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
