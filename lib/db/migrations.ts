@@ -65,6 +65,17 @@ CREATE TABLE lp_snapshots (pool text NOT NULL, t bigint NOT NULL, aum_usd ${N} N
 CREATE TABLE price_marks (feed text PRIMARY KEY, price ${N} NOT NULL, publish_time bigint NOT NULL);
 `,
   },
+  {
+    version: 2,
+    name: 'faucet draws per token',
+    // §9 gives a basket each minute (10,000 USDC, 50 SOL, 0.1 WBTC, 400,000,000 BONK): the cooldown is per
+    // (wallet, token), so one "Get test funds" can draw every token.
+    sql: `
+ALTER TABLE faucet_draws ADD COLUMN token text NOT NULL DEFAULT 'USDC';
+ALTER TABLE faucet_draws DROP CONSTRAINT faucet_draws_pkey;
+ALTER TABLE faucet_draws ADD PRIMARY KEY (owner, token);
+`,
+  },
 ];
 
 /** Arbitrary constant key of the advisory lock that serialises migrations and genesis between instances. */

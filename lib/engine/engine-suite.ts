@@ -104,11 +104,14 @@ export function defineEngineSuite(backend: Backend): void {
     it('faucet: draws, then refuses a second draw within the minute and amounts over the limit', async () => {
       const r = await w.act(ALICE, 'faucet', { token: 'USDC', amount: 10_000n * USDC });
       expect(r).toEqual({ action: 'faucet', token: 'USDC', amount: 10_000n * USDC, balance: 10_000n * USDC });
-      expect(await refused(() => w.act(ALICE, 'faucet', { token: 'SOL', amount: SOL }))).toBe('FAUCET_COOLDOWN');
+      expect(await refused(() => w.act(ALICE, 'faucet', { token: 'USDC', amount: USDC }))).toBe('FAUCET_COOLDOWN');
       expect(await refused(() => w.act(BOB, 'faucet', { token: 'SOL', amount: 51n * SOL }))).toBe('FAUCET_LIMIT');
-      await w.engine.advanceClock(60);
+      // The cooldown is per token: another token may be drawn within the same minute.
       await w.act(ALICE, 'faucet', { token: 'SOL', amount: 50n * SOL });
       expect((await w.engine.getAccount(ALICE)).balances.SOL).toBe(50n * SOL);
+      await w.engine.advanceClock(60);
+      await w.act(ALICE, 'faucet', { token: 'USDC', amount: USDC });
+      expect((await w.engine.getAccount(ALICE)).balances.USDC).toBe(10_001n * USDC);
     });
 
     it('refuses a reused nonce and leaves it unconsumed when an action is refused', async () => {

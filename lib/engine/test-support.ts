@@ -97,7 +97,7 @@ export async function snapshotState(db: Database): Promise<string> {
     ['market_sides', 'market, side'],
     ['nonces', 'owner, nonce'],
     ['events', 'id'],
-    ['faucet_draws', 'owner'],
+    ['faucet_draws', 'owner, token'],
   ] as const) {
     const { rows } = await db.sql.query(`SELECT * FROM ${table} ORDER BY ${order}`);
     parts.push(`${table}:${JSON.stringify(rows)}`);

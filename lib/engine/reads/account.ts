@@ -26,8 +26,13 @@ export async function readAccount(ctx: TxContext, owner: string): Promise<Accoun
     });
   });
   const orders = (await selectOrders(ctx.tx, 'owner = $1', [owner])).map(orderView);
-  const { rows: draws } = await ctx.tx.query<{ last_at: string | number }>('SELECT last_at FROM faucet_draws WHERE owner = $1', [owner]);
-  const next = draws[0] ? num(draws[0].last_at) + PROTOCOL.faucetIntervalS : null;
+  // When every token can be drawn again (the cooldown is per token; the latest draw decides).
+  const { rows: draws } = await ctx.tx.query<{ last_at: string | number | null }>(
+    'SELECT max(last_at) AS last_at FROM faucet_draws WHERE owner = $1',
+    [owner],
+  );
+  const lastAt = draws[0]?.last_at;
+  const next = lastAt !== null && lastAt !== undefined ? num(lastAt) + PROTOCOL.faucetIntervalS : null;
   return { owner, balances, lp, positions, orders, faucetAvailableAt: next !== null && next > ctx.nowS ? next : null };
 }
 
