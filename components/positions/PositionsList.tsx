@@ -3,6 +3,7 @@
  * The connected wallet's open positions (api.md Position), updated live: prices from the stream, the account
  * refetched on position events. A table on desktop, cards on phones (same DOM).
  */
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { Skeleton } from '@/components/ui';
 import type { Position } from '@/lib/client/types';
@@ -12,11 +13,13 @@ import { usePrices } from '@/lib/hooks/use-prices';
 import { useSettings } from '@/lib/state/settings';
 import type { MarketId } from '@/lib/math/ids';
 import { HeaderRow } from './Cell';
-import { PositionDialogs } from './PositionDialogs';
 import { PositionRow } from './PositionRow';
 import type { PositionDialog } from './PositionRow';
 import { POSITION_COLUMNS, POSITION_HEADERS } from './position-columns';
 import { PnlSettingToggle } from './PnlSettingToggle';
+
+/** The close / collateral / TP-SL dialogs load on first use (kept out of the first load of /trade). */
+const PositionDialogs = dynamic(() => import('./PositionDialogs').then((m) => m.PositionDialogs), { ssr: false });
 
 export function PositionsList({ market }: { market?: MarketId | undefined }) {
   const owner = useOwner();
