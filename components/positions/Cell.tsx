@@ -18,7 +18,7 @@ export function Cell({ label, children, className, testId }: { label: string; ch
 
 export function HeaderRow({ labels, className }: { labels: readonly string[]; className: string }) {
   return (
-    <div role="row" className={cn('hidden border-b border-line px-3 py-2 text-[11px] text-ink-faint md:grid', className)}>
+    <div role="row" className={cn('hidden gap-x-3 border-b border-line px-3 py-2 text-[11px] text-ink-faint md:grid', className)}>
       {labels.map((l) => (
         <span role="columnheader" key={l} className="truncate">
           {l}
