@@ -6,7 +6,7 @@ export type BadgeTone = 'neutral' | 'long' | 'short' | 'warn' | 'accent';
 const TONES: Record<BadgeTone, string> = {
   neutral: 'bg-bg-hover text-ink-muted',
   long: 'bg-long-soft text-long',
-  short: 'bg-short-soft text-short',
+  short: 'bg-short-soft text-short-strong',
   warn: 'bg-warn-soft text-warn',
   accent: 'bg-accent-soft text-accent',
 };

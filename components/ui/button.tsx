@@ -7,7 +7,8 @@ export type ButtonSize = 'sm' | 'md' | 'lg';
 const VARIANTS: Record<ButtonVariant, string> = {
   primary: 'bg-accent text-[#0b0e14] hover:brightness-110',
   long: 'bg-long text-[#0b0e14] hover:bg-long-strong',
-  short: 'bg-short text-white hover:bg-short-strong',
+  // Dark text on red: white on #f6465d is 3.5:1 (axe colour-contrast); #0b0e14 is about 5.1:1, like Long's.
+  short: 'bg-short text-bg hover:bg-short-strong',
   secondary: 'bg-bg-hover text-ink border border-line-strong hover:border-ink-faint',
   ghost: 'text-ink-muted hover:text-ink hover:bg-bg-hover',
 };
