@@ -95,6 +95,8 @@ describe('bps, leverage and rates', () => {
     [22_831n, '0.0023%/h', '20.00%'], // 22,831 × 8,760 = 199,999,560 → 19.999956% → 20.00%
     [91_895n, '0.0092%/h', '80.50%'], // 91,895 × 8,760 = 805,000,200 → 80.50%
     [0n, '0.0000%/h', '0.00%'],
+    [66n, '0.0000066%/h', '0.06%'], // 66 / 1e7 % = 0.0000066%; 66 × 8,760 = 578,160 → 0.057816% → 0.06%
+    [3n, '0.0000003%/h', '0.00%'], // the smallest non-zero rate of the curve (utilization 1 bps)
   ])('rate %s → %s per hour, %s APR', (rate, hourly, apr) => {
     expect(formatRateHourly(rate)).toBe(hourly);
     expect(formatAprFromHourly(rate)).toBe(apr);

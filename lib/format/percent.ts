@@ -1,5 +1,5 @@
 /** Basis points, leverage and borrow rates (protocol.md §1: bps 1e4 = 100%, leverage in bps, rates 1e9 = 100%). */
-import { formatFixed } from '@/lib/format/fixed';
+import { digitsForSignificant, formatFixed } from '@/lib/format/fixed';
 
 /** `formatBps(10n)` → `"0.10%"`, `formatBps(-125n, {sign: true})` → `"-1.25%"`. */
 export function formatBps(bps: bigint, { digits = 2, sign = false }: { digits?: number; sign?: boolean } = {}): string {
@@ -16,10 +16,14 @@ export function formatLeverage(leverageBps: bigint | undefined, { digits = 1 }: 
 
 const HOURS_PER_YEAR = 8_760n;
 
-/** Hourly rate (1e9 = 100%) as a percent per hour: `formatRateHourly(22_831n)` → `"0.0023%/h"`. */
-export function formatRateHourly(rateHourly: bigint, { digits = 4, suffix = true }: { digits?: number; suffix?: boolean } = {}): string {
+/**
+ * Hourly rate (1e9 = 100%) as a percent per hour: `formatRateHourly(22_831n)` → `"0.0023%/h"`. A small rate keeps
+ * two significant digits (66 → `"0.0000066%/h"`), so a low but real borrow rate never reads as zero.
+ */
+export function formatRateHourly(rateHourly: bigint, { digits, suffix = true }: { digits?: number; suffix?: boolean } = {}): string {
   // percent = rate / 1e7
-  return formatFixed(rateHourly, 7, { digits }) + (suffix ? '%/h' : '%');
+  const shown = digits ?? digitsForSignificant(rateHourly, 7, { sig: 2, min: 4, max: 7 });
+  return formatFixed(rateHourly, 7, { digits: shown }) + (suffix ? '%/h' : '%');
 }
 
 /** Hourly rate as a simple APR (× 8,760 hours): `formatAprFromHourly(22_831n)` → `"20.00%"`. */
