@@ -140,7 +140,7 @@ export async function benchKeeper(s: SeededWorld, total: number): Promise<BenchR
       row({ section: 'keeper', name: `sweep, 100 crossed: find + 100 liquidation txs + refreshes`, value: median(acted), unit: 'ms', target: '< 50 ms', pass: median(acted) < 50 }),
       row({ section: 'keeper', name: 'liquidation txs per second in that sweep', value: (CROSSED * 1000) / median(acted), unit: '/s', target: '' }),
       ...rebuildRows,
-      row({ section: 'keeper', name: `bulk seed ${n} (INSERT … SELECT)`, value: seedMs, unit: 'ms', target: '', note: 'single run' }),
+      row({ section: 'keeper', name: `bulk seed ${calmCount} positions (INSERT … SELECT)`, value: seedMs, unit: 'ms', target: '', note: 'single run' }),
     );
   } finally {
     await keeper.stop();

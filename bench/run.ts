@@ -3,13 +3,14 @@
  * issue 8's figures, each a median of several runs, printed as one table beside its target and written to
  * bench/results.json. See bench/README.md.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchMath } from './math';
 import { benchKeeper } from './keeper';
 import { measureAum, type AumFigures } from './aum';
 import { benchApiPglite, benchApiPostgres } from './api';
+import { benchEngineDirect } from './engine-direct';
 import { benchTrade } from './trade';
 import { ensureBuild } from './server';
 import { createSeededWorld, type SeededWorld } from './seed';
@@ -98,17 +99,25 @@ async function main(): Promise<void> {
   if (opts.sections.has('api')) {
     await guard('api', benchApiPglite);
     await guard('api', benchApiPostgres);
+    await guard('api', benchEngineDirect);
   }
   if (opts.sections.has('trade')) await guard('trade', () => benchTrade({ lighthouseRuns: opts.lighthouseRuns }));
   printTable(rows);
+  // A subset run replaces only its own sections' rows in results.json; each row keeps when it was measured.
+  const file = path.join(process.cwd(), 'bench/results.json');
+  const at = new Date().toISOString();
+  const ran = new Set(rows.map((r) => r.section));
+  const previous = existsSync(file) ? ((JSON.parse(readFileSync(file, 'utf8')) as { rows?: (BenchRow & { at?: string })[] }).rows ?? []) : [];
+  const order = (r: BenchRow) => SECTIONS.indexOf(r.section as Section);
+  const merged = [...previous.filter((r) => !ran.has(r.section)), ...rows.map((r) => ({ ...r, at }))].sort((a, b) => order(a) - order(b));
   const results = {
-    at: new Date().toISOString(),
+    at,
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '', memGb: Math.round(os.totalmem() / 1e9), loadAtStart: load, node: process.version },
     durationS: Math.round((Date.now() - started) / 1000),
     sections: [...opts.sections],
-    rows,
+    rows: merged,
   };
-  writeFileSync(path.join(process.cwd(), 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   log(`done in ${results.durationS} s; wrote bench/results.json`);
 }
 

@@ -11,6 +11,8 @@ export interface BenchRow {
   /** undefined: no target. */
   pass?: boolean;
   note?: string;
+  /** Extra lines for results.json (e.g. the largest scripts). */
+  details?: string[];
 }
 
 export function median(values: readonly number[]): number {

@@ -19,6 +19,8 @@ const CHROME_FLAGS = '--headless --no-sandbox --disable-gpu --disable-background
 
 interface LoadFigures {
   scriptBytes: number;
+  /** Each script: encoded kB, encoding, path. */
+  list: string[];
   scripts: number;
   encodings: string;
   lcpMs: number;
@@ -29,14 +31,14 @@ async function coldLoad(url: string): Promise<LoadFigures> {
   try {
     const context = await browser.newContext({ ...devices['Pixel 7'] });
     const page = await context.newPage();
-    const scripts: Promise<{ bytes: number; encoding: string }>[] = [];
+    const scripts: Promise<{ bytes: number; encoding: string; url: string }>[] = [];
     page.on('requestfinished', (request) => {
       if (request.resourceType() !== 'script') return;
       scripts.push(
         (async () => {
           const sizes = await request.sizes();
           const response = await request.response();
-          return { bytes: sizes.responseBodySize, encoding: (await response?.headerValue('content-encoding')) ?? 'identity' };
+          return { bytes: sizes.responseBodySize, encoding: (await response?.headerValue('content-encoding')) ?? 'identity', url: new URL(request.url()).pathname };
         })(),
       );
     });
@@ -53,13 +55,22 @@ async function coldLoad(url: string): Promise<LoadFigures> {
     );
     const done = await Promise.all(scripts);
     const encodings = [...new Set(done.map((d) => d.encoding))].join('+');
-    return { scriptBytes: done.reduce((a, d) => a + d.bytes, 0), scripts: done.length, encodings, lcpMs };
+    const list = [...done].sort((a, b) => b.bytes - a.bytes).map((d) => `${(d.bytes / 1000).toFixed(1)} kB ${d.encoding} ${d.url}`);
+    return { scriptBytes: done.reduce((a, d) => a + d.bytes, 0), list, scripts: done.length, encodings, lcpMs };
   } finally {
     await browser.close();
   }
 }
 
-async function lighthouseScore(url: string): Promise<number> {
+interface LighthouseRun {
+  score: number;
+  /** The metrics behind the score (ms, CLS unitless). */
+  metrics: string;
+}
+
+const LH_METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'speed-index', 'cumulative-layout-shift'] as const;
+
+async function lighthouseScore(url: string): Promise<LighthouseRun> {
   const bin = path.join(process.cwd(), 'node_modules/.bin/lighthouse');
   const args = [url, '--only-categories=performance', '--output=json', '--output-path=stdout', '--quiet', `--chrome-flags=${CHROME_FLAGS}`];
   return new Promise((resolve, reject) => {
@@ -72,10 +83,14 @@ async function lighthouseScore(url: string): Promise<number> {
     child.once('exit', (code) => {
       clearTimeout(timer);
       try {
-        const report = JSON.parse(out) as { categories?: { performance?: { score?: number | null } } };
+        const report = JSON.parse(out) as {
+          categories?: { performance?: { score?: number | null } };
+          audits?: Record<string, { numericValue?: number }>;
+        };
         const score = report.categories?.performance?.score;
         if (typeof score !== 'number') throw new Error('no performance score');
-        resolve(Math.round(score * 100));
+        const metrics = LH_METRICS.map((m) => `${m.replace(/-/g, ' ')} ${Math.round((report.audits?.[m]?.numericValue ?? Number.NaN) * 1000) / 1000}`).join(', ');
+        resolve({ score: Math.round(score * 100), metrics });
       } catch (e) {
         reject(new Error(`lighthouse exited ${code}: ${e instanceof Error ? e.message : String(e)} ${err.slice(-500)}`));
       }
@@ -95,17 +110,17 @@ export async function benchTrade(opts: { lighthouseRuns: number }): Promise<Benc
     const lcp = median(loads.map((l) => l.lcpMs));
     const first = loads[0];
     const out: BenchRow[] = [
-      row({ section: 'trade', name: '/trade first-load JS, compressed (Pixel 7)', value: kb, unit: 'kB', target: '≤ 250 kB', pass: kb <= 250, note: `${first?.scripts ?? 0} scripts, ${first?.encodings ?? ''}` }),
+      row({ section: 'trade', name: '/trade first-load JS, compressed (Pixel 7)', value: kb, unit: 'kB', target: '≤ 250 kB', pass: kb <= 250, note: `${first?.scripts ?? 0} scripts, ${first?.encodings ?? ''}`, details: first?.list }),
       row({ section: 'trade', name: '/trade LCP, headless Chromium, loopback', value: lcp, unit: 'ms', target: '< 1500 ms', pass: lcp < 1500 }),
     ];
     if (opts.lighthouseRuns > 0) {
-      const scores: number[] = [];
+      const runs: LighthouseRun[] = [];
       for (let r = 0; r < opts.lighthouseRuns; r++) {
         log(`trade: lighthouse run ${r + 1}/${opts.lighthouseRuns}`);
-        scores.push(await lighthouseScore(url));
+        runs.push(await lighthouseScore(url));
       }
-      const score = median(scores);
-      out.push(row({ section: 'trade', name: 'Lighthouse 12 mobile performance', value: score, unit: '', target: '≥ 95', pass: score >= 95, note: `runs: ${scores.join(', ')}` }));
+      const score = median(runs.map((r) => r.score));
+      out.push(row({ section: 'trade', name: 'Lighthouse 12 mobile performance', value: score, unit: '', target: '≥ 95', pass: score >= 95, note: `runs: ${runs.map((r) => r.score).join(', ')}`, details: runs.map((r) => `${r.score}: ${r.metrics}`) }));
     }
     return out;
   } finally {
