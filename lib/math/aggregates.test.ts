@@ -45,9 +45,17 @@ describe('aggregates (§8)', () => {
     expect(agg.sizeOverEntry).toBe(350_000_000_000_000_000n);
   });
 
-  it('rounds the size over entry down for a long and up for a short', () => {
-    expect(aggregateTerms(position('long', 1n, 3n)).sizeOverEntry).toBe(AGGREGATE_SCALE / 3n);
-    expect(aggregateTerms(position('short', 1n, 3n)).sizeOverEntry).toBe(AGGREGATE_SCALE / 3n + 1n);
+  it('rounds the size over entry up for a long and down for a short', () => {
+    expect(aggregateTerms(position('long', 1n, 3n)).sizeOverEntry).toBe(AGGREGATE_SCALE / 3n + 1n);
+    expect(aggregateTerms(position('short', 1n, 3n)).sizeOverEntry).toBe(AGGREGATE_SCALE / 3n);
+  });
+
+  it('keeps the aggregate PnL at or above the per-position sum where the exact PnL is an integer', () => {
+    // The counterexample fast-check found: short $0.000001 at 6e-10, price 1570153914766872: exact PnL
+    // 1 − 1570153914766872 / 6 = −261692319127811 (an integer); the aggregate must not round below it.
+    const p = { ...position('short', 1n, 6n) };
+    const agg = build([p]);
+    expect(aggregatePricePnlUsd({ side: 'short', agg, price: 1_570_153_914_766_872n })).toBe(-261_692_319_127_811n);
   });
 
   it('averages entries harmonically, against the trader', () => {

@@ -14,7 +14,7 @@ export const AGGREGATE_SCALE = 10n ** 20n;
 export interface SideAggregate {
   /** Σ sizeUsd (also the side's open interest). */
   readonly sizeUsd: bigint;
-  /** Σ sizeUsd × AGGREGATE_SCALE / entryPrice, each term floored for longs and ceiled for shorts. */
+  /** Σ sizeUsd × AGGREGATE_SCALE / entryPrice, each term ceiled for longs and floored for shorts. */
   readonly sizeOverEntry: bigint;
   /** Σ carriedInterestUsd. */
   readonly carriedInterestUsd: bigint;
@@ -28,15 +28,17 @@ export interface SideAggregate {
 export const EMPTY_AGGREGATE: SideAggregate = { sizeUsd: 0n, sizeOverEntry: 0n, carriedInterestUsd: 0n, sizeTimesSnapshot: 0n, count: 0n };
 
 /**
- * One position's terms. `sizeOverEntry` is floored for a long and ceiled for a short, which keeps the aggregate
- * trader PnL rounded down (toward the pool), like the per-position PnL.
+ * One position's terms. `sizeOverEntry` is ceiled for a long and floored for a short, so the aggregate trader PnL
+ * is never below Σ per-position PnL (each floored): AUM, which subtracts it, errs low, by under one micro-dollar
+ * per position. (The opposite rounding let the aggregate cross an integer boundary below an exact per-position
+ * PnL, found by the property test.)
  */
 export function aggregateTerms(position: PositionState): SideAggregate {
   assertPositivePrice(position.entryPrice);
   const scaled = position.sizeUsd * AGGREGATE_SCALE;
   return {
     sizeUsd: position.sizeUsd,
-    sizeOverEntry: position.side === 'long' ? divFloor(scaled, position.entryPrice) : divCeil(scaled, position.entryPrice),
+    sizeOverEntry: position.side === 'long' ? divCeil(scaled, position.entryPrice) : divFloor(scaled, position.entryPrice),
     carriedInterestUsd: position.carriedInterestUsd,
     sizeTimesSnapshot: position.sizeUsd * position.interestSnapshot,
     count: 1n,
