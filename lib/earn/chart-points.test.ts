@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fixedToChartNumber, lpPriceSeries } from './chart-points';
+import { fixedToChartNumber } from '@/lib/format/chart';
+import { lpPriceSeries } from './chart-points';
 
 describe('fixedToChartNumber', () => {
   it.each([
