@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropPostgresSchema, openPostgresDatabase, type PostgresDatabase } from './postgres';
-import { runMigrations } from './migrations';
+import { MIGRATIONS, runMigrations } from './migrations';
 
 const url = process.env.TEST_DATABASE_URL;
 
@@ -18,7 +18,7 @@ if (!url) {
     let db: PostgresDatabase;
     beforeAll(async () => {
       db = await openPostgresDatabase(url, { schema, max: 4 });
-      expect(await runMigrations(db)).toEqual([1]);
+      expect(await runMigrations(db)).toEqual(MIGRATIONS.map((m) => m.version));
       expect(await runMigrations(db)).toEqual([]);
       await db.sql.query("INSERT INTO engine_state (key, value) VALUES ('a', '0'), ('b', '0')");
     });
