@@ -1,6 +1,6 @@
-import { ed25519 } from '@noble/curves/ed25519.js';
 import type { IntentWire } from '@/lib/client/wire';
 import { decodeBase58Exact } from './base58';
+import { verifyEd25519Strict } from './ed25519-verify';
 import { AuthError } from './errors';
 import { MAX_INTENT_LIFETIME_MS, intentSchema, signedActionSchema } from './intent';
 
@@ -34,7 +34,7 @@ export function verifySignedIntent({ body, expectedDomain, nowMs }: VerifyIntent
   const publicKeyBytes = decodeBase58Exact(publicKey, 32);
   if (!publicKeyBytes) throw new AuthError('INVALID_PUBLIC_KEY', 'publicKey must be the base58 of a 32-byte ed25519 key.');
   const signatureBytes = decodeBase58Exact(signature, 64);
-  if (!signatureBytes || !verifyBytes(signatureBytes, new TextEncoder().encode(message), publicKeyBytes)) {
+  if (!signatureBytes || !verifyEd25519Strict(signatureBytes, Buffer.from(message, 'utf8'), publicKeyBytes, publicKey)) {
     throw new AuthError('BAD_SIGNATURE', 'The signature does not match the message and public key; sign the message again.');
   }
   const intent = parseIntent(message);
@@ -51,15 +51,6 @@ export function verifySignedIntent({ body, expectedDomain, nowMs }: VerifyIntent
     throw new AuthError('EXPIRY_TOO_FAR', 'The intent expires more than 10 minutes from now; sign one that expires sooner.');
   }
   return intent;
-}
-
-function verifyBytes(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
-  try {
-    return ed25519.verify(signature, message, publicKey, { zip215: false });
-  } catch {
-    // A public key that is not a curve point throws; that is a bad signature too.
-    return false;
-  }
 }
 
 function parseIntent(message: string): IntentWire {
