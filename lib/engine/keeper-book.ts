@@ -1,8 +1,12 @@
+import { SortedEntries, triggerAscending, triggerDescending } from './keeper-sorted-list';
+
 /**
  * An in-memory trigger book for one market: entries that fire when the price falls to or below their trigger
  * (long liquidation, long stop loss, long limit order, short take profit) and entries that fire when it rises to or
- * above it (the mirrors). Sorted lazily after changes, so a price update reads only the crossed prefix: O(k) per
- * update plus O(n log n) after a change.
+ * above it (the mirrors). Both sides stay sorted in place (ties by key), so with n entries a change costs O(log n)
+ * (binary search + splice) and a price update reads only the crossed prefix: O(k) for k crossed, never a re-sort.
+ * Each entry belongs to an owner (`triggerOwner`: one position or one order); an owner's keys are remembered so
+ * replacing or dropping them touches only those keys.
  */
 export type TriggerKind = 'liquidation' | 'takeProfit' | 'stopLoss' | 'order';
 
@@ -15,55 +19,106 @@ export interface TriggerEntry {
   direction: 'below' | 'above';
 }
 
+/** The owner of an entry: `o:${id}` for an order, `p:${id}` for a position's liquidation / TP / SL. */
+export function triggerOwner(entry: Pick<TriggerEntry, 'id' | 'kind'>): string {
+  return `${entry.kind === 'order' ? 'o' : 'p'}:${entry.id}`;
+}
+
+const RANK: Record<TriggerKind, number> = { liquidation: 0, stopLoss: 1, takeProfit: 2, order: 3 };
+
 export class TriggerBook {
   private readonly entries = new Map<string, TriggerEntry>();
-  private below: TriggerEntry[] = [];
-  private above: TriggerEntry[] = [];
-  private dirty = false;
+  private readonly owners = new Map<string, Set<string>>();
+  private readonly below = new SortedEntries(triggerDescending);
+  private readonly above = new SortedEntries(triggerAscending);
 
   get size(): number {
     return this.entries.size;
   }
 
+  private side(entry: TriggerEntry): SortedEntries {
+    return entry.direction === 'below' ? this.below : this.above;
+  }
+
+  /** Inserts or updates by key: O(log n) (an unchanged trigger and direction keeps its slot). */
   set(entry: TriggerEntry): void {
+    const old = this.entries.get(entry.key);
+    if (old) {
+      if (old.trigger === entry.trigger && old.direction === entry.direction && triggerOwner(old) === triggerOwner(entry)) {
+        this.side(old).replace(old, entry);
+        this.entries.set(entry.key, entry);
+        return;
+      }
+      this.delete(entry.key);
+    }
     this.entries.set(entry.key, entry);
-    this.dirty = true;
+    this.side(entry).insert(entry);
+    const owner = triggerOwner(entry);
+    const keys = this.owners.get(owner);
+    if (keys) keys.add(entry.key);
+    else this.owners.set(owner, new Set([entry.key]));
   }
 
   delete(key: string): void {
-    if (this.entries.delete(key)) this.dirty = true;
+    const old = this.entries.get(key);
+    if (!old) return;
+    this.entries.delete(key);
+    this.side(old).remove(old);
+    const owner = triggerOwner(old);
+    const keys = this.owners.get(owner);
+    keys?.delete(key);
+    if (keys?.size === 0) this.owners.delete(owner);
   }
 
-  /** Removes every entry whose key starts with `prefix` (all triggers of one position or order). */
+  /** Removes every entry of `owner` (see `triggerOwner`): O(log n) per entry. */
+  deleteOwner(owner: string): void {
+    const keys = this.owners.get(owner);
+    if (keys) for (const key of [...keys]) this.delete(key);
+  }
+
+  /** Makes `entries` the whole set of `owner`'s entries: its other keys are dropped, these inserted or updated. */
+  setOwner(owner: string, entries: readonly TriggerEntry[]): void {
+    const keep = new Set(entries.map((e) => e.key));
+    const keys = this.owners.get(owner);
+    if (keys) for (const key of [...keys]) if (!keep.has(key)) this.delete(key);
+    for (const e of entries) this.set(e);
+  }
+
+  /** Removes every entry whose key starts with `prefix`. Scans every key (O(n)): not for the hot path, use `deleteOwner`. */
   deletePrefix(prefix: string): void {
-    for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.delete(key);
+    for (const key of [...this.entries.keys()]) if (key.startsWith(prefix)) this.delete(key);
   }
 
   clear(): void {
+    this.load([]);
+  }
+
+  /** Replaces the whole book (a rebuild): one sort per side, O(n log n). A repeated key keeps its last entry. */
+  load(entries: Iterable<TriggerEntry>): void {
     this.entries.clear();
-    this.dirty = true;
+    this.owners.clear();
+    for (const e of entries) this.entries.set(e.key, e);
+    const below: TriggerEntry[] = [];
+    const above: TriggerEntry[] = [];
+    for (const e of this.entries.values()) {
+      (e.direction === 'below' ? below : above).push(e);
+      const owner = triggerOwner(e);
+      const keys = this.owners.get(owner);
+      if (keys) keys.add(e.key);
+      else this.owners.set(owner, new Set([e.key]));
+    }
+    this.below.load(below);
+    this.above.load(above);
   }
 
-  /** Entries crossed at `price`, liquidations first (they protect the pool), then TP/SL, then orders. */
+  /**
+   * Entries crossed at `price`, liquidations first (they protect the pool), then SL, TP, then orders; within a
+   * kind, the "below" side first (highest trigger first), then the "above" side (lowest first), ties by key.
+   */
   crossed(price: bigint): TriggerEntry[] {
-    if (this.dirty) this.sort();
     const out: TriggerEntry[] = [];
-    for (const e of this.below) {
-      if (e.trigger < price) break;
-      out.push(e);
-    }
-    for (const e of this.above) {
-      if (e.trigger > price) break;
-      out.push(e);
-    }
-    const rank: Record<TriggerKind, number> = { liquidation: 0, stopLoss: 1, takeProfit: 2, order: 3 };
-    return out.sort((a, b) => rank[a.kind] - rank[b.kind]);
-  }
-
-  private sort(): void {
-    const all = [...this.entries.values()];
-    this.below = all.filter((e) => e.direction === 'below').sort((a, b) => (a.trigger > b.trigger ? -1 : a.trigger < b.trigger ? 1 : 0));
-    this.above = all.filter((e) => e.direction === 'above').sort((a, b) => (a.trigger < b.trigger ? -1 : a.trigger > b.trigger ? 1 : 0));
-    this.dirty = false;
+    this.below.prefix((e) => e.trigger >= price, out);
+    this.above.prefix((e) => e.trigger <= price, out);
+    return out.sort((a, b) => RANK[a.kind] - RANK[b.kind]);
   }
 }

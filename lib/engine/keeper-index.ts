@@ -7,7 +7,7 @@ import { liquidationPrice } from '@/lib/math/liquidation';
 import { selectCustodies } from './store/custodies';
 import { selectOrders, selectPositions } from './store/positions';
 import type { OrderRow, PositionRow } from './store/rows';
-import { TriggerBook } from './keeper-book';
+import { TriggerBook, type TriggerEntry } from './keeper-book';
 
 /**
  * The keeper's index: one TriggerBook per market. A position's liquidation entry is its liquidation price with
@@ -15,6 +15,8 @@ import { TriggerBook } from './keeper-book';
  * at least as easy to reach as the true one for that long (a long's liquidation price only rises as fees accrue,
  * a short's only falls). The keeper rebuilds the index well within the horizon and after clock jumps, and every
  * candidate is re-checked exactly inside its own transaction, so an over-eager entry costs one refused attempt.
+ * Costs with n indexed entries: a position or order change O(log n) (its own keys only), a rebuild O(n log n)
+ * (one sort per book side).
  */
 export class KeeperIndex {
   readonly books = new Map<MarketId, TriggerBook>(MARKET_IDS.map((m) => [m, new TriggerBook()]));
@@ -41,14 +43,16 @@ export class KeeperIndex {
 
   async rebuild(sql: SqlClient, nowS: number): Promise<void> {
     await this.loadCustodies(sql, nowS);
-    for (const b of this.books.values()) b.clear();
-    for (const p of await selectPositions(sql, 'TRUE', [])) this.setPosition(p);
-    for (const o of await selectOrders(sql, 'TRUE', [])) this.setOrder(o);
+    const positions = await selectPositions(sql, 'TRUE', []);
+    const orders = await selectOrders(sql, 'TRUE', []);
+    const byMarket = new Map<MarketId, TriggerEntry[]>(MARKET_IDS.map((m) => [m, []]));
+    for (const p of positions) byMarket.get(p.market)?.push(...this.positionEntries(p));
+    for (const o of orders) byMarket.get(o.market)?.push(this.orderEntry(o));
+    for (const [market, entries] of byMarket) this.book(market).load(entries);
   }
 
-  setPosition(p: PositionRow): void {
-    const book = this.book(p.market);
-    book.deletePrefix(`p:${p.id}:`);
+  /** A position's entries: its liquidation (borrow fee projected, see above), and its TP / SL when set. */
+  positionEntries(p: PositionRow): TriggerEntry[] {
     const long = p.side === 'long';
     const cumulative = this.projected.get(`${MARKETS[p.market].pool}:${lockToken(p.market, p.side)}`) ?? p.interestSnapshot;
     const liq = liquidationPrice({
@@ -60,20 +64,30 @@ export class KeeperIndex {
       liquidationFeeUsd: p.liquidationFeeUsd,
       borrowFeeUsd: positionBorrowFeeUsd({ position: p, cumulativeInterest: cumulative }),
     });
-    book.set({ key: `p:${p.id}:liq`, id: p.id, kind: 'liquidation', trigger: liq, direction: long ? 'below' : 'above' });
-    if (p.takeProfit !== null) book.set({ key: `p:${p.id}:tp`, id: p.id, kind: 'takeProfit', trigger: p.takeProfit, direction: long ? 'above' : 'below' });
-    if (p.stopLoss !== null) book.set({ key: `p:${p.id}:sl`, id: p.id, kind: 'stopLoss', trigger: p.stopLoss, direction: long ? 'below' : 'above' });
+    const out: TriggerEntry[] = [{ key: `p:${p.id}:liq`, id: p.id, kind: 'liquidation', trigger: liq, direction: long ? 'below' : 'above' }];
+    if (p.takeProfit !== null) out.push({ key: `p:${p.id}:tp`, id: p.id, kind: 'takeProfit', trigger: p.takeProfit, direction: long ? 'above' : 'below' });
+    if (p.stopLoss !== null) out.push({ key: `p:${p.id}:sl`, id: p.id, kind: 'stopLoss', trigger: p.stopLoss, direction: long ? 'below' : 'above' });
+    return out;
+  }
+
+  orderEntry(o: OrderRow): TriggerEntry {
+    return { key: `o:${o.id}`, id: o.id, kind: 'order', trigger: o.triggerPrice, direction: o.side === 'long' ? 'below' : 'above' };
+  }
+
+  /** Inserts or replaces one position's entries: O(log n). */
+  setPosition(p: PositionRow): void {
+    this.book(p.market).setOwner(`p:${p.id}`, this.positionEntries(p));
   }
 
   deletePosition(market: MarketId, id: string): void {
-    this.book(market).deletePrefix(`p:${id}:`);
+    this.book(market).deleteOwner(`p:${id}`);
   }
 
   setOrder(o: OrderRow): void {
-    this.book(o.market).set({ key: `o:${o.id}`, id: o.id, kind: 'order', trigger: o.triggerPrice, direction: o.side === 'long' ? 'below' : 'above' });
+    this.book(o.market).setOwner(`o:${o.id}`, [this.orderEntry(o)]);
   }
 
   deleteOrder(market: MarketId, id: string): void {
-    this.book(market).delete(`o:${id}`);
+    this.book(market).deleteOwner(`o:${id}`);
   }
 }
