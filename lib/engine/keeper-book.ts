@@ -28,7 +28,8 @@ const RANK: Record<TriggerKind, number> = { liquidation: 0, stopLoss: 1, takePro
 
 export class TriggerBook {
   private readonly entries = new Map<string, TriggerEntry>();
-  private readonly owners = new Map<string, Set<string>>();
+  /** Each owner's keys (at most three: liquidation, TP, SL). */
+  private readonly owners = new Map<string, string[]>();
   private readonly below = new SortedEntries(triggerDescending);
   private readonly above = new SortedEntries(triggerAscending);
 
@@ -53,10 +54,14 @@ export class TriggerBook {
     }
     this.entries.set(entry.key, entry);
     this.side(entry).insert(entry);
+    this.addOwned(entry);
+  }
+
+  private addOwned(entry: TriggerEntry): void {
     const owner = triggerOwner(entry);
     const keys = this.owners.get(owner);
-    if (keys) keys.add(entry.key);
-    else this.owners.set(owner, new Set([entry.key]));
+    if (!keys) this.owners.set(owner, [entry.key]);
+    else if (!keys.includes(entry.key)) keys.push(entry.key);
   }
 
   delete(key: string): void {
@@ -65,9 +70,9 @@ export class TriggerBook {
     this.entries.delete(key);
     this.side(old).remove(old);
     const owner = triggerOwner(old);
-    const keys = this.owners.get(owner);
-    keys?.delete(key);
-    if (keys?.size === 0) this.owners.delete(owner);
+    const rest = this.owners.get(owner)?.filter((k) => k !== key) ?? [];
+    if (rest.length > 0) this.owners.set(owner, rest);
+    else this.owners.delete(owner);
   }
 
   /** Removes every entry of `owner` (see `triggerOwner`): O(log n) per entry. */
@@ -78,9 +83,8 @@ export class TriggerBook {
 
   /** Makes `entries` the whole set of `owner`'s entries: its other keys are dropped, these inserted or updated. */
   setOwner(owner: string, entries: readonly TriggerEntry[]): void {
-    const keep = new Set(entries.map((e) => e.key));
     const keys = this.owners.get(owner);
-    if (keys) for (const key of [...keys]) if (!keep.has(key)) this.delete(key);
+    if (keys) for (const key of [...keys]) if (!entries.some((e) => e.key === key)) this.delete(key);
     for (const e of entries) this.set(e);
   }
 
@@ -102,10 +106,7 @@ export class TriggerBook {
     const above: TriggerEntry[] = [];
     for (const e of this.entries.values()) {
       (e.direction === 'below' ? below : above).push(e);
-      const owner = triggerOwner(e);
-      const keys = this.owners.get(owner);
-      if (keys) keys.add(e.key);
-      else this.owners.set(owner, new Set([e.key]));
+      this.addOwned(e);
     }
     this.below.load(below);
     this.above.load(above);
