@@ -1,4 +1,4 @@
-import type { Database } from '@/lib/db/types';
+import type { Database, SqlClient } from '@/lib/db/types';
 import type { FeedId } from '@/lib/math/ids';
 import type { Oracle, OraclePrice } from '@/lib/oracle/types';
 import type { ActionRequest, QuoteOpenParams } from './action-params';
@@ -24,6 +24,8 @@ import type {
 } from './views';
 import { runAction } from './actions/index';
 import { TxContext } from './tx-context';
+import { EngineError } from './errors';
+import { insertNonce } from './store/nonces';
 import { readAccount, readHistory, readMarkets, readPools, quoteOpen } from './reads/index';
 import { ensureGenesis } from './genesis';
 import { readLpHistory, type LpHistoryPointView } from './reads/lp-history';
@@ -74,10 +76,7 @@ export class Engine {
   }
 
   async execute(request: ActionRequest): Promise<ActionResult> {
-    return this.inTx(async (ctx) => {
-      await ctx.consumeNonce(request.owner, request.nonce);
-      return runAction(ctx, request);
-    });
+    return this.inTx((ctx) => runAction(ctx, request), { nonce: { owner: request.owner, nonce: request.nonce } });
   }
 
   /**
@@ -174,11 +173,15 @@ export class Engine {
     return () => this.changeListeners.delete(listener);
   }
 
-  /** Runs `fn` as one engine transaction and, after commit, announces its events. */
-  async inTx<T>(fn: (ctx: TxContext) => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` as one engine transaction and, after commit, announces its events. With `nonce` (a signed action),
+   * the nonce is consumed first, in the same statement that reads the clock offset (`consumeNonceInTx`).
+   */
+  async inTx<T>(fn: (ctx: TxContext) => Promise<T>, opts: { nonce?: { owner: string; nonce: string } } = {}): Promise<T> {
     let ctx: TxContext | undefined;
     const result = await this.db.transaction(async (tx) => {
-      await this.syncClock(tx);
+      if (opts.nonce) await this.consumeNonce(tx, opts.nonce.owner, opts.nonce.nonce);
+      else await this.syncClock(tx);
       ctx = new TxContext(tx, this);
       return fn(ctx);
     });
@@ -202,6 +205,12 @@ export class Engine {
     }
     if (!out) throw new Error('read transaction produced nothing');
     return out.value;
+  }
+
+  private async consumeNonce(tx: SqlClient, owner: string, nonce: string): Promise<void> {
+    const clock = this.clock;
+    const fresh = clock instanceof EngineClock ? await clock.consumeNonceInTx(tx, owner, nonce) : await insertNonce(tx, owner, nonce, clock.nowS());
+    if (!fresh) throw new EngineError('NONCE_REUSED', 'This signed request was already used; sign a new one.');
   }
 
   private async syncClock(tx: Parameters<Parameters<Database['transaction']>[0]>[0]): Promise<void> {

@@ -10,8 +10,9 @@ import type { OraclePrice } from '@/lib/oracle/types';
 import type { EngineEvent } from './event-bus';
 import { EngineError } from './errors';
 import type { CustodyRow, SideAggregateRow } from './store/rows';
-import { selectAggregates, selectCustodies, selectPoolSupply, updateAggregate, updateCustody, updatePoolSupply } from './store/custodies';
-import { insertEvent, type EventRecord } from './store/events';
+import { selectAggregates, selectCustodies, selectPoolSupply, selectPoolWithCustodiesPglite } from './store/custodies';
+import type { EventRecord } from './store/events';
+import { writeFlush } from './store/flush';
 import { marketOpenState } from './market-state';
 
 export interface TokenQuote {
@@ -43,6 +44,8 @@ export class TxContext {
   private aggregates: Map<string, { row: SideAggregateRow; dirty: boolean }> | undefined;
   /** Fixed prices for this transaction (the keeper acts at the price of the update that triggered it). */
   private readonly priceOverrides = new Map<FeedId, OraclePrice>();
+  /** Events recorded by the action, written at `flush` (one statement with the other end writes). */
+  private readonly pendingEvents: EventRecord[] = [];
 
   constructor(
     readonly tx: SqlClient,
@@ -65,20 +68,18 @@ export class TxContext {
     for (const p of prices) this.priceOverrides.set(p.feed, p);
   }
 
-  async consumeNonce(owner: string, nonce: string): Promise<void> {
-    const { rows } = await this.tx.query(
-      'INSERT INTO nonces (owner, nonce, used_at) VALUES ($1, $2, $3) ON CONFLICT (owner, nonce) DO NOTHING RETURNING 1',
-      [owner, nonce, this.nowS],
-    );
-    if (rows.length === 0) throw new EngineError('NONCE_REUSED', 'This signed request was already used; sign a new one.');
-  }
-
-  /** Locks the pool row (`FOR UPDATE`) so actions on one pool are serialised, and loads its custodies. */
+  /**
+   * Locks the pool row (`FOR UPDATE`) so actions on one pool are serialised, and loads its custodies (one statement
+   * on PGlite, two on PostgreSQL: see `selectPoolWithCustodiesPglite`).
+   */
   async lockPool(pool: PoolId): Promise<void> {
     if (this.supplies.has(pool)) return;
-    const supply = await selectPoolSupply(this.tx, pool, !this.readOnly);
+    const { supply, custodies } =
+      this.dbKind === 'pglite'
+        ? await selectPoolWithCustodiesPglite(this.tx, pool, !this.readOnly)
+        : { supply: await selectPoolSupply(this.tx, pool, !this.readOnly), custodies: await selectCustodies(this.tx, pool) };
     this.supplies.set(pool, { supply, dirty: false });
-    for (const row of await selectCustodies(this.tx, pool)) {
+    for (const row of custodies) {
       row.cumulativeInterest = accrueCumulativeInterest({
         cumulativeInterest: row.cumulativeInterest,
         rateHourly: row.rateHourly,
@@ -181,30 +182,35 @@ export class TxContext {
     if (!this.engine.config.devnet) throw new EngineError('DEVNET_DISABLED', `${what} exists only on the local network.`);
   }
 
-  async recordEvent(e: EventRecord): Promise<void> {
-    if (this.readOnly) return;
-    await insertEvent(this.tx, e, this.nowS);
+  /** Queues a history row; `flush` writes it (every mutating transaction ends with `flush`). */
+  recordEvent(e: EventRecord): Promise<void> {
+    if (!this.readOnly) this.pendingEvents.push(e);
+    return Promise.resolve();
   }
 
   emit(event: EngineEvent): void {
     this.emitted.push(event);
   }
 
-  /** Writes touched custodies (rate recomputed from the new utilization), supplies and aggregates. */
+  /**
+   * Writes touched custodies (rate recomputed from the new utilization), changed supplies and aggregates, and the
+   * recorded events, in one statement (store/flush.ts). Every mutating transaction must end with it.
+   */
   async flush(): Promise<void> {
     if (this.readOnly) return;
+    const custodies: CustodyRow[] = [];
     for (const { row, dirty } of this.custodyRows.values()) {
       if (!dirty) continue;
       const curve = custodyParams(row.pool, row.token).borrow;
       row.rateHourly = borrowRateHourly({ utilizationBps: utilizationBps({ locked: row.locked, owned: row.owned }), ...curve });
       row.lastAccrualS = this.nowS;
-      await updateCustody(this.tx, row);
+      custodies.push(row);
     }
-    for (const [pool, { supply, dirty }] of this.supplies) if (dirty) await updatePoolSupply(this.tx, pool, supply);
-    for (const { row, dirty } of this.aggregates?.values() ?? []) if (dirty) await updateAggregate(this.tx, row);
-    const changed = new Set<PoolId>();
-    for (const { row, dirty } of this.custodyRows.values()) if (dirty) changed.add(row.pool);
-    for (const [pool, { dirty }] of this.supplies) if (dirty) changed.add(pool);
+    const supplies = [...this.supplies].filter(([, e]) => e.dirty).map(([pool, { supply }]) => ({ pool, supply }));
+    const aggregates = [...(this.aggregates?.values() ?? [])].filter((e) => e.dirty).map((e) => e.row);
+    const events = this.pendingEvents.splice(0);
+    await writeFlush(this.tx, { custodies, supplies, aggregates, events, nowS: this.nowS });
+    const changed = new Set<PoolId>([...custodies.map((c) => c.pool), ...supplies.map((s) => s.pool)]);
     for (const pool of changed) this.emit({ type: 'pool', pool });
   }
 }

@@ -6,6 +6,37 @@ import type { MarketId, Side } from '@/lib/math/ids';
 
 type Raw = Record<string, unknown>;
 
+function custodyFromRow(pool: PoolId, r: Raw): CustodyRow {
+  return {
+    pool,
+    token: r.token as TokenId,
+    owned: big(r.owned),
+    locked: big(r.locked),
+    collateral: big(r.collateral),
+    cumulativeInterest: big(r.cumulative_interest),
+    rateHourly: big(r.rate_hourly),
+    lastAccrualS: num(r.last_accrual_s),
+  };
+}
+
+/**
+ * The pool row (locked `FOR UPDATE` when `forUpdate`) and its custodies in ONE statement. Only for PGlite: there
+ * transactions run one at a time, so the custodies read in the statement are those after the lock. On PostgreSQL
+ * the statement's snapshot predates a lock wait, so the custodies must be read by a later statement
+ * (`selectPoolSupply` then `selectCustodies`).
+ */
+export async function selectPoolWithCustodiesPglite(sql: SqlClient, pool: PoolId, forUpdate: boolean): Promise<{ supply: bigint; custodies: CustodyRow[] }> {
+  const { rows } = await sql.query<Raw>(
+    `SELECT p.lp_supply::text AS lp_supply, c.token, c.owned::text AS owned, c.locked::text AS locked,
+       c.collateral::text AS collateral, c.cumulative_interest::text AS cumulative_interest,
+       c.rate_hourly::text AS rate_hourly, c.last_accrual_s
+     FROM pools p LEFT JOIN custodies c ON c.pool = p.id WHERE p.id = $1 ORDER BY c.token ${forUpdate ? 'FOR UPDATE OF p' : ''}`,
+    [pool],
+  );
+  if (!rows[0]) throw new Error(`Pool ${pool} is missing: the database has no genesis.`);
+  return { supply: big(rows[0].lp_supply), custodies: rows.filter((r) => r.token != null).map((r) => custodyFromRow(pool, r)) };
+}
+
 export async function selectCustodies(sql: SqlClient, pool?: PoolId): Promise<CustodyRow[]> {
   const { rows } = await sql.query<Raw>(
     `SELECT pool, token, owned::text, locked::text, collateral::text, cumulative_interest::text, rate_hourly::text,
