@@ -2,18 +2,20 @@
 /**
  * The app's one client provider tree: React Query, the wallet modal context, the live stream and the toasts.
  * The wallet-adapter stack (ConnectionProvider + WalletProvider with the burner and Mobile Wallet Adapter, see
- * components/wallet/wallet-bridge.tsx) is loaded lazily next to the page rather than around it: it carries
- * web3.js, which would otherwise be most of the first-load JavaScript. Components read the wallet through
+ * components/wallet/wallet-bridge.tsx) sits next to the page rather than around it, and loads only when wanted:
+ * when the user opens "Connect", or at start if a wallet was connected before (localStorage flag, see
+ * `wasConnected`). It carries web3.js, which would otherwise be most of the first-load JavaScript. Components read the wallet through
  * `useWalletStore` / `useOwner` / `useAction`, never `useWallet()`.
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Toaster } from '@/components/ui/toaster';
 import { WalletModalProvider } from '@/components/wallet/wallet-modal-provider';
 import { isApiError } from '@/lib/client/api-error';
 import { useStream } from '@/lib/hooks/use-stream';
+import { requestWalletStack, useWalletStore, wasConnected } from '@/lib/state/wallet';
 
 const WalletBridge = dynamic(() => import('@/components/wallet/wallet-bridge'), { ssr: false });
 
@@ -30,6 +32,22 @@ function makeQueryClient() {
   });
 }
 
+/** How long the wallet button shows its placeholder while a previously connected wallet reconnects. */
+const RESTORE_PLACEHOLDER_MS = 4_000;
+
+/** Mounts the wallet stack once wanted; at start, wants it if a wallet was connected before. */
+function WalletGate() {
+  const wanted = useWalletStore((s) => s.wanted);
+  useEffect(() => {
+    if (!wasConnected()) return;
+    useWalletStore.setState({ restoring: true });
+    requestWalletStack();
+    const timer = setTimeout(() => useWalletStore.setState({ restoring: false }), RESTORE_PLACEHOLDER_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  return wanted ? <WalletBridge /> : null;
+}
+
 function StreamConnector() {
   useStream();
   return null;
@@ -41,7 +59,7 @@ export function Providers({ children }: { children: ReactNode }) {
     <QueryClientProvider client={queryClient}>
       <WalletModalProvider>
         {children}
-        <WalletBridge />
+        <WalletGate />
       </WalletModalProvider>
       <StreamConnector />
       <Toaster />

@@ -1,7 +1,11 @@
 'use client';
-/** Interval switch and the lazily loaded chart (next/dynamic, ssr: false: lightweight-charts stays out of first load). */
+/**
+ * Interval switch and the deferred chart: lightweight-charts (next/dynamic, ssr: false) is fetched only once the
+ * chart's box is visible and the browser is idle, so it stays out of first load; until then (and while it loads) a
+ * skeleton fills the same fixed-size box, so nothing shifts.
+ */
 import dynamic from 'next/dynamic';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Skeleton, Tabs } from '@/components/ui';
 import type { CandleInterval } from '@/lib/client/types';
 import { useAccount } from '@/lib/hooks/use-account';
@@ -9,6 +13,7 @@ import { useCandles } from '@/lib/hooks/use-candles';
 import { usePrice } from '@/lib/hooks/use-prices';
 import type { MarketId } from '@/lib/math/ids';
 import { chartLines } from './chart-lines';
+import { useVisibleIdle } from './use-visible-idle';
 
 const PriceChart = dynamic(() => import('./PriceChart'), { ssr: false, loading: () => <Skeleton className="h-full w-full" /> });
 
@@ -19,6 +24,8 @@ export function ChartPanel({ market }: { market: MarketId }) {
   const { data: candles } = useCandles({ market, interval, limit: 300 });
   const live = usePrice(market);
   const account = useAccount().data;
+  const box = useRef<HTMLDivElement>(null);
+  const ready = useVisibleIdle(box);
   const lines = useMemo(() => chartLines({ market, positions: account?.positions ?? [], orders: account?.orders ?? [] }), [market, account]);
   return (
     <section aria-label={`${market} chart`} className="flex h-full min-h-0 flex-col">
@@ -32,8 +39,12 @@ export function ChartPanel({ market }: { market: MarketId }) {
           items={INTERVALS.map((i) => ({ value: i, label: i }))}
         />
       </div>
-      <div className="min-h-0 flex-1">
-        <PriceChart market={market} interval={interval} candles={candles} tickPrice={live?.price} tickTime={live?.publishTime} lines={lines} />
+      <div ref={box} className="min-h-0 flex-1">
+        {ready ? (
+          <PriceChart market={market} interval={interval} candles={candles} tickPrice={live?.price} tickTime={live?.publishTime} lines={lines} />
+        ) : (
+          <Skeleton className="h-full w-full" />
+        )}
       </div>
     </section>
   );

@@ -21,7 +21,10 @@ export function TradeScreen() {
       <MarketStaleBanner market={market} />
       <div className="flex min-w-0 flex-col gap-2 border-b border-line bg-bg-raised px-3 py-2">
         <MarketSelector selected={market} />
-        <MarketStats market={market} />
+        {/* A fixed-height strip (one line, scrolling sideways below 1024 px), so the figures arriving never push the chart down. */}
+        <div className="flex h-10 min-w-0 items-center max-lg:overflow-x-auto max-lg:overflow-y-hidden max-lg:[scrollbar-width:none] [&>div]:flex-nowrap [&>div]:shrink-0">
+          <MarketStats market={market} />
+        </div>
       </div>
       <div className="grid min-w-0 grid-cols-1 lg:grid-cols-[minmax(0,1fr)_360px]">
         <div className="flex min-w-0 flex-col">

@@ -1,6 +1,7 @@
 'use client';
 /**
- * The wallet-adapter stack, loaded lazily by app/providers.tsx: ConnectionProvider (a placeholder local RPC URL;
+ * The wallet-adapter stack, loaded by app/providers.tsx only once wanted (the user opens "Connect", or a wallet was
+ * connected before: `wasConnected()`): ConnectionProvider (a placeholder local RPC URL;
  * nothing connects, the app never sends a transaction), WalletProvider (every Wallet Standard wallet of the
  * browser, the burner on the local network, the Mobile Wallet Adapter on Android) and a sync component that mirrors
  * `useWallet()` into `useWalletStore`. It renders nothing visible and wraps no page content, so loading it late
@@ -10,7 +11,7 @@ import type { WalletError } from '@solana/wallet-adapter-base';
 import { ConnectionProvider, useWallet, WalletProvider } from '@solana/wallet-adapter-react';
 import { useCallback, useEffect } from 'react';
 import { useDevnet } from '@/lib/hooks/use-health';
-import { useWalletStore } from '@/lib/state/wallet';
+import { rememberConnected, useWalletStore } from '@/lib/state/wallet';
 import { toast } from '@/lib/state/toasts';
 import { getBurnerAdapter, useWalletAdapters } from '@/lib/wallet/use-wallet-adapters';
 
@@ -20,8 +21,10 @@ const RPC_ENDPOINT = 'http://127.0.0.1:8899';
 function Sync() {
   const { publicKey, wallet, wallets, connecting, select, connect, disconnect, signMessage } = useWallet();
   useEffect(() => {
+    if (publicKey) rememberConnected(true);
     useWalletStore.setState({
       loaded: true,
+      ...(publicKey ? { restoring: false } : {}),
       publicKey: publicKey?.toBase58(),
       walletName: wallet?.adapter.name,
       walletIcon: wallet?.adapter.icon,
@@ -30,7 +33,10 @@ function Sync() {
       signMessage,
       select: (name) => select(name as Parameters<typeof select>[0]),
       connect,
-      disconnect,
+      disconnect: async () => {
+        rememberConnected(false);
+        await disconnect();
+      },
       renewBurner: async () => (await getBurnerAdapter().renew()).toBase58(),
     });
   }, [publicKey, wallet, wallets, connecting, select, connect, disconnect, signMessage]);

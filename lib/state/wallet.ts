@@ -17,6 +17,10 @@ export interface WalletOption {
 }
 
 export interface WalletStore {
+  /** The adapter stack is wanted: the user opened "Connect", or a wallet was connected before (see `wasConnected`). */
+  wanted: boolean;
+  /** A wallet was connected before this page load and the stack is reconnecting it (the button shows a placeholder). */
+  restoring: boolean;
   /** The adapter stack has loaded (until then nothing can connect). */
   loaded: boolean;
   /** The connected account (base58), `undefined` when none. */
@@ -38,6 +42,8 @@ const notLoaded = async (): Promise<never> => {
 };
 
 export const useWalletStore = create<WalletStore>()(() => ({
+  wanted: false,
+  restoring: false,
   loaded: false,
   publicKey: undefined,
   walletName: undefined,
@@ -50,3 +56,32 @@ export const useWalletStore = create<WalletStore>()(() => ({
   disconnect: notLoaded,
   renewBurner: notLoaded,
 }));
+
+/**
+ * localStorage flag "a wallet was connected": set when an account connects, cleared on disconnect. At start the
+ * adapter stack loads only when it is set (so a connected wallet, e.g. the burner, reconnects after a reload);
+ * otherwise it waits for the user to open "Connect".
+ */
+export const WALLET_CONNECTED_KEY = 'poolperps.wallet.connected';
+
+function storage(): Storage | undefined {
+  try {
+    return typeof window === 'undefined' ? undefined : window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export const wasConnected = (): boolean => storage()?.getItem(WALLET_CONNECTED_KEY) === '1';
+
+export function rememberConnected(connected: boolean): void {
+  const s = storage();
+  if (!s) return;
+  if (connected) s.setItem(WALLET_CONNECTED_KEY, '1');
+  else s.removeItem(WALLET_CONNECTED_KEY);
+}
+
+/** Asks for the adapter stack (app/providers.tsx mounts it once wanted). */
+export const requestWalletStack = (): void => {
+  if (!useWalletStore.getState().wanted) useWalletStore.setState({ wanted: true });
+};
