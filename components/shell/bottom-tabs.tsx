@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import { NavLink } from '@/components/shell/nav-link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/components/ui/cn';
 import { isActive, NAV_ITEMS } from '@/components/shell/nav-items';
@@ -14,14 +14,14 @@ export function BottomTabs() {
           const active = isActive(pathname, item.href);
           return (
             <li key={item.href}>
-              <Link
+              <NavLink
                 href={item.href}
                 aria-current={active ? 'page' : undefined}
                 className={cn('flex h-14 flex-col items-center justify-center gap-0.5 text-[11px] font-semibold', active ? 'text-accent' : 'text-ink-muted')}
               >
                 {item.icon}
                 {item.label}
-              </Link>
+              </NavLink>
             </li>
           );
         })}

@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import { NavLink } from '@/components/shell/nav-link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/components/ui/cn';
 import { isActive, NAV_ITEMS } from '@/components/shell/nav-items';
@@ -14,7 +14,7 @@ export function HeaderNav() {
           const active = isActive(pathname, item.href);
           return (
             <li key={item.href}>
-              <Link
+              <NavLink
                 href={item.href}
                 aria-current={active ? 'page' : undefined}
                 className={cn(
@@ -23,7 +23,7 @@ export function HeaderNav() {
                 )}
               >
                 {item.label}
-              </Link>
+              </NavLink>
             </li>
           );
         })}

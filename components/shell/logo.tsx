@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { NavLink } from '@/components/shell/nav-link';
 
 /** The PoolPerps mark: a pool (the ring) with a rising and a falling leg (long / short). */
 export function LogoMark({ size = 28 }: { size?: number }) {
@@ -14,11 +14,11 @@ export function LogoMark({ size = 28 }: { size?: number }) {
 
 export function Logo() {
   return (
-    <Link href="/trade" className="flex min-h-11 items-center gap-2 rounded-md md:min-h-0" aria-label="PoolPerps home">
+    <NavLink href="/trade" className="flex min-h-11 items-center gap-2 rounded-md md:min-h-0" aria-label="PoolPerps home">
       <LogoMark />
       <span className="text-[15px] font-bold tracking-tight">
         Pool<span className="text-accent">Perps</span>
       </span>
-    </Link>
+    </NavLink>
   );
 }

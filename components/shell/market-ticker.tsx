@@ -1,5 +1,5 @@
 'use client';
-import Link from 'next/link';
+import { NavLink } from '@/components/shell/nav-link';
 import { AssetIcon } from '@/components/ui/asset-icon';
 import { cn } from '@/components/ui/cn';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -37,7 +37,7 @@ export function MarketTicker() {
           const base = ago[id];
           return (
             <li key={id} className="shrink-0 border-r border-line/70 last:border-r-0">
-              <Link
+              <NavLink
                 href={`/trade?market=${id}`}
                 data-testid={`ticker-${id}`}
                 className="flex h-full items-center gap-2 px-3 text-xs hover:bg-bg-hover md:px-4"
@@ -45,14 +45,17 @@ export function MarketTicker() {
               >
                 <AssetIcon id={id} size={16} />
                 <span className="font-semibold text-ink">{MARKET_LABELS[id].symbol}</span>
-                {price === undefined ? (
-                  isError ? <span className="text-ink-faint">–</span> : <Skeleton className="h-3 w-14" />
-                ) : (
-                  <TickerPrice market={id} price={price} className="font-medium" />
-                )}
-                {price !== undefined && <Change bps={base === undefined ? undefined : changeBps({ from: base, to: price })} />}
+                {/* Fixed-width slots for the price and the change, so nothing in the strip moves when they arrive. */}
+                <span className="inline-flex min-w-[4.75rem] shrink-0">
+                  {price === undefined ? (
+                    isError ? <span className="text-ink-faint">–</span> : <Skeleton className="h-3 w-14" />
+                  ) : (
+                    <TickerPrice market={id} price={price} className="font-medium" />
+                  )}
+                </span>
+                <span className="inline-flex min-w-12 shrink-0">{price !== undefined && <Change bps={base === undefined ? undefined : changeBps({ from: base, to: price })} />}</span>
                 {market && !market.open && <span className="rounded bg-bg-hover px-1 text-[10px] font-semibold text-ink-muted">Closed</span>}
-              </Link>
+              </NavLink>
             </li>
           );
         })}
