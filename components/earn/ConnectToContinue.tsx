@@ -1,11 +1,12 @@
 'use client';
-import { useWallet } from '@solana/wallet-adapter-react';
 import { useWalletModal } from '@solana/wallet-adapter-react-ui';
 import { Button } from '@/components/ui/button';
+import { useWalletStore } from '@/lib/state/wallet';
 
 /** In place of the submit button while no wallet is connected: opens the app's wallet picker. */
 export function ConnectToContinue({ testId }: { testId: string }) {
-  const { connecting } = useWallet();
+  // The wallet stack loads on demand: read its mirrored state, never useWallet() (lib/state/wallet.ts).
+  const connecting = useWalletStore((w) => w.connecting);
   const { setVisible } = useWalletModal();
   return (
     <Button variant="primary" size="lg" fullWidth loading={connecting} onClick={() => setVisible(true)} data-testid={testId}>
