@@ -1,19 +1,15 @@
 import { MARKETS, lockToken } from '@/lib/math/params';
-import { positionBorrowFeeUsd, type PositionState } from '@/lib/math/position';
-import { netPnlUsd, pricePnlUsd } from '@/lib/math/pnl';
-import { currentLeverageBps } from '@/lib/math/leverage';
-import { liquidationPrice } from '@/lib/math/liquidation';
+import type { PositionState } from '@/lib/math/position';
+import { positionMetrics, type PositionMetrics } from '@/lib/math/position-view';
 import type { MarketId } from '@/lib/math/ids';
 import type { OrderRow, PositionRow } from './store/rows';
 import type { OrderView, PositionView } from './views';
 
-/** What a position is worth at `price` with its lock custody's cumulative interest accrued to now (§4, §6). */
-export interface PositionMarks {
-  borrowFeeUsd: bigint;
-  liquidationPrice: bigint;
-  pricePnlUsd: bigint;
-}
-
+/**
+ * What a position is worth at `price` with its lock custody's cumulative interest accrued to now (§4, §6): lib/math's
+ * `positionMetrics`, the one composition the UI previews use too. Before a feed has a price (`price` 0) the PnL is
+ * taken at the entry price, i.e. 0.
+ */
 export function positionMarks({
   market,
   position,
@@ -24,21 +20,8 @@ export function positionMarks({
   position: PositionState;
   cumulativeInterest: bigint;
   price: bigint;
-}): PositionMarks {
-  const borrowFeeUsd = positionBorrowFeeUsd({ position, cumulativeInterest });
-  return {
-    borrowFeeUsd,
-    liquidationPrice: liquidationPrice({
-      side: position.side,
-      sizeUsd: position.sizeUsd,
-      collateralUsd: position.collateralUsd,
-      entryPrice: position.entryPrice,
-      liquidationLeverageBps: MARKETS[market].liquidationLeverageBps,
-      liquidationFeeUsd: position.liquidationFeeUsd,
-      borrowFeeUsd,
-    }),
-    pricePnlUsd: price > 0n ? pricePnlUsd({ side: position.side, sizeUsd: position.sizeUsd, entryPrice: position.entryPrice, price }) : 0n,
-  };
+}): PositionMetrics {
+  return positionMetrics({ market, position, cumulativeInterest, price: price > 0n ? price : position.entryPrice });
 }
 
 /** The api.md Position at `price` (mid), fees as if accrued to now. */
@@ -59,14 +42,8 @@ export function positionView(row: PositionRow, ctx: { cumulativeInterest: bigint
     liquidationFeeUsd: row.liquidationFeeUsd,
     borrowFeeUsd: marks.borrowFeeUsd,
     pricePnlUsd: marks.pricePnlUsd,
-    netPnlUsd: netPnlUsd({ pricePnlUsd: marks.pricePnlUsd, exitFeeUsd: row.exitFeeUsd, borrowFeeUsd: marks.borrowFeeUsd }),
-    leverageBps:
-      currentLeverageBps({
-        sizeUsd: row.sizeUsd,
-        collateralUsd: row.collateralUsd,
-        pricePnlUsd: marks.pricePnlUsd,
-        borrowFeeUsd: marks.borrowFeeUsd,
-      }) ?? null,
+    netPnlUsd: marks.netPnlUsd,
+    leverageBps: marks.leverageBps ?? null,
     lockAmount: row.lockAmount,
     takeProfit: row.takeProfit,
     stopLoss: row.stopLoss,
