@@ -11,7 +11,7 @@ import { POSITION_COLUMNS } from './position-columns';
 export type PositionDialog = 'close' | 'collateral' | 'tpsl';
 
 export function PositionRow({ position: p, price, withFees, onAction }: { position: Position; price: bigint; withFees: boolean; onAction: (kind: PositionDialog) => void }) {
-  const view = positionView({ position: p, price, withFees });
+  const view = positionView({ market: p.market, position: p, price, withFees });
   const fmt = (v: bigint) => formatPrice(v, { market: p.market });
   const pnlTone = view.shownPnlUsd >= 0n ? 'text-long' : 'text-short';
   return (

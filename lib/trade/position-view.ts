@@ -1,12 +1,13 @@
 /**
  * Live figures of a position row at the stream's latest mid price (protocol.md §6), from the API's position with
- * its borrow fee accrued to the last read: price PnL, net PnL (after exit and borrow fees), the PnL as a share
- * of collateral, and the current leverage.
+ * its borrow fee accrued to the last read: lib/math's `positionMetrics` (the composition the engine's reads use),
+ * plus the PnL shown (with or without fees, per the setting) as a share of collateral.
  */
 import { divFloor } from '@/lib/math/bigmath';
-import { currentLeverageBps } from '@/lib/math/leverage';
-import { netPnlUsd, pricePnlUsd } from '@/lib/math/pnl';
+import type { MarketId } from '@/lib/math/ids';
+import { positionMetrics } from '@/lib/math/position-view';
 import { BPS } from '@/lib/math/scales';
+import { PREVIEW_CUMULATIVE_INTEREST, toPositionState } from './position-state';
 import type { ExistingPosition } from './ticket-types';
 
 export interface PositionView {
@@ -20,15 +21,24 @@ export interface PositionView {
   leverageBps: bigint | undefined;
 }
 
-export function positionView({ position, price, withFees }: { position: ExistingPosition; price: bigint; withFees: boolean }): PositionView {
-  const pnl = pricePnlUsd({ side: position.side, sizeUsd: position.sizeUsd, entryPrice: position.entryPrice, price });
-  const net = netPnlUsd({ pricePnlUsd: pnl, exitFeeUsd: position.exitFeeUsd, borrowFeeUsd: position.borrowFeeUsd });
-  const shown = withFees ? net : pnl;
+export function positionView({
+  market,
+  position,
+  price,
+  withFees,
+}: {
+  market: MarketId;
+  position: ExistingPosition;
+  price: bigint;
+  withFees: boolean;
+}): PositionView {
+  const m = positionMetrics({ market, position: toPositionState(position), price, cumulativeInterest: PREVIEW_CUMULATIVE_INTEREST });
+  const shown = withFees ? m.netPnlUsd : m.pricePnlUsd;
   return {
-    pricePnlUsd: pnl,
-    netPnlUsd: net,
+    pricePnlUsd: m.pricePnlUsd,
+    netPnlUsd: m.netPnlUsd,
     shownPnlUsd: shown,
     shownPnlBps: position.collateralUsd > 0n ? divFloor(shown * BPS, position.collateralUsd) : 0n,
-    leverageBps: currentLeverageBps({ sizeUsd: position.sizeUsd, collateralUsd: position.collateralUsd, pricePnlUsd: pnl, borrowFeeUsd: position.borrowFeeUsd }),
+    leverageBps: m.leverageBps,
   };
 }
