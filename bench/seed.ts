@@ -96,6 +96,8 @@ export async function seedCopies(s: SeededWorld, template: PositionRow, prefix: 
     await tx.query(`UPDATE custodies SET locked = locked + $1 WHERE pool = 'ALP' AND token = 'SOL'`, [dec(template.lockAmount * n)]);
     await tx.query(`UPDATE custodies SET collateral = collateral + $1 WHERE pool = 'ALP' AND token = $2`, [dec(template.collateralAmount * n), template.collateralToken]);
   });
+  // Written behind the engine's back: its PGlite pool-state cache must read them again.
+  s.world.engine.forgetCachedState();
   s.seeded += count;
   return performance.now() - t0;
 }

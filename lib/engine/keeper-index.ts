@@ -6,7 +6,7 @@ import { positionBorrowFeeUsd } from '@/lib/math/position';
 import { liquidationPrice } from '@/lib/math/liquidation';
 import { selectCustodies } from './store/custodies';
 import { selectOrders, selectPositions } from './store/positions';
-import type { OrderRow, PositionRow } from './store/rows';
+import type { CustodyRow, OrderRow, PositionRow } from './store/rows';
 import { TriggerBook, type TriggerEntry } from './keeper-book';
 
 /**
@@ -32,13 +32,21 @@ export class KeeperIndex {
   }
 
   async loadCustodies(sql: SqlClient, nowS: number): Promise<void> {
-    const next = new Map<string, bigint>();
-    for (const c of await selectCustodies(sql)) {
+    const rows = await selectCustodies(sql);
+    this.projected = new Map();
+    this.updateCustodies(rows, nowS);
+  }
+
+  /**
+   * Re-projects the given custodies (rows as stored: interest accrued to `lastAccrualS` at `rateHourly`) to
+   * now + horizon at the curve's maximum rate; the others keep their projection. O(rows).
+   */
+  updateCustodies(rows: readonly CustodyRow[], nowS: number): void {
+    for (const c of rows) {
       const curve = CUSTODIES[c.pool][c.token as TokenId]?.borrow;
       const now = accrueCumulativeInterest({ cumulativeInterest: c.cumulativeInterest, rateHourly: c.rateHourly, elapsedS: nowS - c.lastAccrualS });
-      next.set(`${c.pool}:${c.token}`, accrueCumulativeInterest({ cumulativeInterest: now, rateHourly: curve?.rateMaxHourly ?? c.rateHourly, elapsedS: this.horizonS }));
+      this.projected.set(`${c.pool}:${c.token}`, accrueCumulativeInterest({ cumulativeInterest: now, rateHourly: curve?.rateMaxHourly ?? c.rateHourly, elapsedS: this.horizonS }));
     }
-    this.projected = next;
   }
 
   async rebuild(sql: SqlClient, nowS: number): Promise<void> {

@@ -5,7 +5,7 @@ import { MARKETS } from '@/lib/math/params';
 import { isProtocolError } from '@/lib/math/errors';
 import type { Oracle, OraclePrice } from '@/lib/oracle/types';
 import type { Engine } from './engine';
-import type { EngineEvent } from './event-bus';
+import type { EngineChangeState, EngineEvent } from './event-bus';
 import { KeeperIndex } from './keeper-index';
 import { marketOpenState } from './market-state';
 import { selectOrders, selectPositions } from './store/positions';
@@ -154,7 +154,7 @@ export class Keeper {
     this.leader = true;
     const { engine, oracle } = this.deps;
     this.unsubscribers.push(oracle.subscribe((updated) => this.onPrices(updated)));
-    this.unsubscribers.push(engine.onChange((event) => void this.enqueue(() => this.refresh(event))));
+    this.unsubscribers.push(engine.onChange((event, state) => void this.enqueue(() => this.refresh(event, state))));
     this.unsubscribers.push(engine.onClockAdvanced(() => void this.rebuild()));
     const every = (ms: number, fn: () => void) => {
       const t = setInterval(fn, ms);
@@ -182,16 +182,22 @@ export class Keeper {
     return recordLpSnapshots(this.deps.engine).catch((e: unknown) => this.opts.log(`snapshot failed: ${e instanceof Error ? e.message : String(e)}`));
   }
 
-  private async refresh(event: EngineEvent): Promise<void> {
+  /**
+   * Applies one committed change to the index: from the row the engine carried with the event (no read; what every
+   * action of this instance provides), else by reading it back.
+   */
+  private async refresh(event: EngineEvent, state: EngineChangeState | undefined): Promise<void> {
     const sql = this.deps.db.sql;
     if (event.type === 'position') {
-      const row = (await selectPositions(sql, 'id = $1', [event.positionId]))[0];
+      const row = state?.position !== undefined ? state.position : (await selectPositions(sql, 'id = $1', [event.positionId]))[0];
       if (row) this.index.setPosition(row);
       else this.index.deletePosition(event.market, event.positionId);
     } else if (event.type === 'order') {
-      const row = (await selectOrders(sql, 'id = $1', [event.orderId]))[0];
+      const row = state?.order !== undefined ? state.order : (await selectOrders(sql, 'id = $1', [event.orderId]))[0];
       if (row) this.index.setOrder(row);
       else this.index.deleteOrder(event.market, event.orderId);
+    } else if (state?.custodies) {
+      this.index.updateCustodies(state.custodies, this.deps.engine.clock.nowS());
     } else {
       await this.index.loadCustodies(sql, this.deps.engine.clock.nowS());
     }

@@ -7,13 +7,14 @@ import { borrowRateHourly, utilizationBps } from '@/lib/math/borrow-rate';
 import { ProtocolError } from '@/lib/math/errors';
 import { describePrice } from '@/lib/math/describe';
 import type { OraclePrice } from '@/lib/oracle/types';
-import type { EngineEvent } from './event-bus';
+import type { EngineChangeState, EngineEvent } from './event-bus';
 import { EngineError } from './errors';
 import type { CustodyRow, SideAggregateRow } from './store/rows';
 import { selectAggregates, selectCustodies, selectPoolSupply, selectPoolWithCustodiesPglite } from './store/custodies';
 import type { EventRecord } from './store/events';
 import { writeFlush } from './store/flush';
 import { marketOpenState } from './market-state';
+import type { CommittedPoolState, PoolStateCache } from './pool-state-cache';
 
 export interface TokenQuote {
   price: bigint;
@@ -39,6 +40,8 @@ export class TxContext {
   readonly nowS: number;
   readonly readOnly: boolean;
   readonly emitted: EngineEvent[] = [];
+  /** `emittedState[i]` is what `emitted[i]` left behind (see `EngineChangeState`). */
+  readonly emittedState: (EngineChangeState | undefined)[] = [];
   private readonly supplies = new Map<PoolId, { supply: bigint; dirty: boolean }>();
   private readonly custodyRows = new Map<string, { row: CustodyRow; dirty: boolean }>();
   private aggregates: Map<string, { row: SideAggregateRow; dirty: boolean }> | undefined;
@@ -46,14 +49,19 @@ export class TxContext {
   private readonly priceOverrides = new Map<FeedId, OraclePrice>();
   /** Events recorded by the action, written at `flush` (one statement with the other end writes). */
   private readonly pendingEvents: EventRecord[] = [];
+  /** PGlite: the committed pool state, read instead of the database (see PoolStateCache). */
+  private readonly cache: PoolStateCache | undefined;
+  /** What `flush` wrote of the cached state; the engine applies it to the cache after commit. */
+  written: CommittedPoolState | undefined;
 
   constructor(
     readonly tx: SqlClient,
     private readonly engine: EngineLike,
-    opts: { readOnly?: boolean } = {},
+    opts: { readOnly?: boolean; cache?: PoolStateCache } = {},
   ) {
     this.nowS = engine.clock.nowS();
     this.readOnly = opts.readOnly ?? false;
+    this.cache = opts.cache;
   }
 
   get devnet(): boolean {
@@ -70,14 +78,12 @@ export class TxContext {
 
   /**
    * Locks the pool row (`FOR UPDATE`) so actions on one pool are serialised, and loads its custodies (one statement
-   * on PGlite, two on PostgreSQL: see `selectPoolWithCustodiesPglite`).
+   * on PGlite, two on PostgreSQL: see `selectPoolWithCustodiesPglite`). On PGlite, a pool the cache holds is not
+   * read at all (one process, one engine transaction at a time: nothing to lock against).
    */
   async lockPool(pool: PoolId): Promise<void> {
     if (this.supplies.has(pool)) return;
-    const { supply, custodies } =
-      this.dbKind === 'pglite'
-        ? await selectPoolWithCustodiesPglite(this.tx, pool, !this.readOnly)
-        : { supply: await selectPoolSupply(this.tx, pool, !this.readOnly), custodies: await selectCustodies(this.tx, pool) };
+    const { supply, custodies } = this.cache?.pool(pool) ?? (await this.selectPool(pool));
     this.supplies.set(pool, { supply, dirty: false });
     for (const row of custodies) {
       row.cumulativeInterest = accrueCumulativeInterest({
@@ -87,6 +93,16 @@ export class TxContext {
       });
       this.custodyRows.set(`${pool}:${row.token}`, { row, dirty: false });
     }
+  }
+
+  /** One statement on PGlite (remembered in the cache), two on PostgreSQL: see `selectPoolWithCustodiesPglite`. */
+  private async selectPool(pool: PoolId): Promise<{ supply: bigint; custodies: CustodyRow[] }> {
+    if (this.dbKind !== 'pglite') {
+      return { supply: await selectPoolSupply(this.tx, pool, !this.readOnly), custodies: await selectCustodies(this.tx, pool) };
+    }
+    const read = await selectPoolWithCustodiesPglite(this.tx, pool, !this.readOnly);
+    this.cache?.setPool(pool, read.supply, read.custodies);
+    return read;
   }
 
   lpSupply(pool: PoolId): bigint {
@@ -123,8 +139,13 @@ export class TxContext {
 
   async aggregate(market: MarketId, side: 'long' | 'short'): Promise<SideAggregateRow> {
     if (!this.aggregates) {
+      let rows = this.cache?.aggregates();
+      if (!rows) {
+        rows = await selectAggregates(this.tx);
+        this.cache?.setAggregates(rows);
+      }
       this.aggregates = new Map();
-      for (const row of await selectAggregates(this.tx)) this.aggregates.set(`${row.market}:${row.side}`, { row, dirty: false });
+      for (const row of rows) this.aggregates.set(`${row.market}:${row.side}`, { row, dirty: false });
     }
     const entry = this.aggregates.get(`${market}:${side}`);
     if (!entry) throw new Error(`No aggregate row for ${market} ${side}.`);
@@ -188,8 +209,10 @@ export class TxContext {
     return Promise.resolve();
   }
 
-  emit(event: EngineEvent): void {
+  /** Announces `event` after commit; `state` carries the row it left (the keeper indexes it without a read). */
+  emit(event: EngineEvent, state?: EngineChangeState): void {
     this.emitted.push(event);
+    this.emittedState.push(state);
   }
 
   /**
@@ -210,7 +233,8 @@ export class TxContext {
     const aggregates = [...(this.aggregates?.values() ?? [])].filter((e) => e.dirty).map((e) => e.row);
     const events = this.pendingEvents.splice(0);
     await writeFlush(this.tx, { custodies, supplies, aggregates, events, nowS: this.nowS });
+    this.written = { custodies, supplies, aggregates };
     const changed = new Set<PoolId>([...custodies.map((c) => c.pool), ...supplies.map((s) => s.pool)]);
-    for (const pool of changed) this.emit({ type: 'pool', pool });
+    for (const pool of changed) this.emit({ type: 'pool', pool }, { custodies: custodies.filter((c) => c.pool === pool) });
   }
 }

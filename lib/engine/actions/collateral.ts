@@ -22,7 +22,7 @@ async function save(ctx: TxContext, before: PositionRow, after: PositionRow, det
     sizeUsd: after.sizeUsd,
     details: { positionId: after.id, collateralUsdBefore: before.collateralUsd, collateralUsdAfter: after.collateralUsd, ...detail },
   });
-  ctx.emit({ type: 'position', owner: after.owner, positionId: after.id, market: after.market, kind: 'collateral' });
+  ctx.emit({ type: 'position', owner: after.owner, positionId: after.id, market: after.market, kind: 'collateral' }, { position: after });
   const lock = ctx.custody(market.pool, lockToken(after.market, after.side));
   const price = ctx.feedQuote(market.feed, { allowStale: true }).price;
   return positionView(after, { cumulativeInterest: lock.cumulativeInterest, price });

@@ -212,6 +212,6 @@ export async function openPosition(
       leverageBps: params.leverageBps,
     },
   });
-  ctx.emit({ type: 'position', owner, positionId: row.id, market: params.market, kind });
+  ctx.emit({ type: 'position', owner, positionId: row.id, market: params.market, kind }, { position: row });
   return positionView(row, { cumulativeInterest: plan.cumulativeInterest, price: plan.price });
 }

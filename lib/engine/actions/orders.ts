@@ -55,7 +55,7 @@ export async function placeLimitOrder(ctx: TxContext, owner: string, p: ActionPa
     price: p.triggerPrice,
     details: { orderId: id, collateralToken: p.collateralToken, collateralAmount: p.collateralAmount, leverageBps: p.leverageBps },
   });
-  ctx.emit({ type: 'order', owner, orderId: id, market: p.market, kind: 'placed' });
+  ctx.emit({ type: 'order', owner, orderId: id, market: p.market, kind: 'placed' }, { order: { ...row, id } });
   return orderView({ ...row, id });
 }
 
@@ -73,7 +73,7 @@ export async function cancelOrder(ctx: TxContext, owner: string, p: ActionParams
     price: order.triggerPrice,
     details: { orderId: order.id, collateralToken: order.collateralToken, collateralAmount: order.collateralAmount },
   });
-  ctx.emit({ type: 'order', owner, orderId: order.id, market: order.market, kind: 'cancelled' });
+  ctx.emit({ type: 'order', owner, orderId: order.id, market: order.market, kind: 'cancelled' }, { order: null });
   return orderView(order);
 }
 
@@ -103,6 +103,6 @@ export async function fillOrder(ctx: TxContext, orderId: string): Promise<Positi
     },
     { fromEscrow: true, eventKind: 'filled' },
   );
-  ctx.emit({ type: 'order', owner: order.owner, orderId: order.id, market: order.market, kind: 'filled' });
+  ctx.emit({ type: 'order', owner: order.owner, orderId: order.id, market: order.market, kind: 'filled' }, { order: null });
   return position;
 }

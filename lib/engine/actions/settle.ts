@@ -88,7 +88,7 @@ export async function settlePosition(
       collateralUsd: result.closedCollateralUsd,
     },
   });
-  ctx.emit({ type: 'position', owner: position.owner, positionId: position.id, market: position.market, kind });
+  ctx.emit({ type: 'position', owner: position.owner, positionId: position.id, market: position.market, kind }, { position: remaining ?? null });
   return {
     positionId: position.id,
     payoutToken: position.collateralToken,

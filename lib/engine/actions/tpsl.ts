@@ -31,6 +31,6 @@ export async function setTpSl(ctx: TxContext, owner: string, p: ActionParams['se
     side: position.side,
     details: { positionId: position.id, takeProfit: p.takeProfit, stopLoss: p.stopLoss },
   });
-  ctx.emit({ type: 'position', owner, positionId: position.id, market: position.market, kind: 'tpsl' });
+  ctx.emit({ type: 'position', owner, positionId: position.id, market: position.market, kind: 'tpsl' }, { position: next });
   return positionView(next, { cumulativeInterest: lock.cumulativeInterest, price });
 }
