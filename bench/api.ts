@@ -4,11 +4,13 @@
  * ROUNDS cycles (bounded), BURSTS times. Throughput counts accepted actions (200) over the wall time of the burst; latency is
  * per request, client side, over every action request after the faucet.
  */
+import { createPrivateKey, sign as nodeSign, type KeyObject } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { newSigner, signIntent, type Signer } from '@/lib/auth/sign-intent';
+import { encodeBase58 } from '@/lib/auth/base58';
+import { buildIntent, newSigner, type Signer } from '@/lib/auth/sign-intent';
 import type { ActionName } from '@/lib/client/wire';
 import { BENCH_DOMAIN, startBenchServer, type BenchServer } from './server';
 import { log, median, nowMs, percentile, row, type BenchRow } from './stats';
@@ -26,8 +28,27 @@ interface Sample {
   code?: string;
 }
 
+/** PKCS#8 DER prefix of an ed25519 private key (RFC 8410) before its 32-byte seed. */
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+const nodeKeys = new WeakMap<Signer, KeyObject>();
+
+/**
+ * The same body as lib/auth/sign-intent.ts `signIntent`, signed with Node's OpenSSL ed25519 (deterministic: the
+ * same bytes as @noble/curves) so that the client, which shares the machine's two cores with the server, spends
+ * ≈ 0.05 ms per signature instead of ≈ 1 ms.
+ */
+function signedBody(signer: Signer, action: ActionName, params: Record<string, unknown>): string {
+  let key = nodeKeys.get(signer);
+  if (!key) {
+    key = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, signer.secretKey]), format: 'der', type: 'pkcs8' });
+    nodeKeys.set(signer, key);
+  }
+  const message = JSON.stringify(buildIntent({ signer, domain: BENCH_DOMAIN, action, params }));
+  return JSON.stringify({ message, signature: encodeBase58(nodeSign(null, Buffer.from(message), key)), publicKey: signer.owner });
+}
+
 async function act(base: string, signer: Signer, action: ActionName, params: Record<string, unknown>): Promise<{ sample: Sample; body: unknown }> {
-  const body = JSON.stringify(signIntent({ signer, domain: BENCH_DOMAIN, action, params }));
+  const body = signedBody(signer, action, params);
   const t0 = nowMs();
   const res = await fetch(`${base}/api/actions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   const json: unknown = await res.json().catch(() => null);

@@ -11,5 +11,10 @@ describe('toWire', () => {
     const res = wireResponse({ sizeUsd: 10_000_000n });
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('{"sizeUsd":"10000000"}');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('asks Next not to compress with compress: false (no-transform)', () => {
+    expect(wireResponse({}, 200, { compress: false }).headers.get('cache-control')).toBe('no-store, no-transform');
   });
 });

@@ -18,5 +18,5 @@ export const POST = handle(async (request: Request) => {
   const body = await readJsonBody(request);
   const { config, engine } = await getServices();
   const intent = verifySignedIntent({ body, expectedDomain: expectedDomain(request, config.appDomain), nowMs: Date.now() });
-  return wireResponse(actionResultBody(await engine.execute(toActionRequest(intent))));
+  return wireResponse(actionResultBody(await engine.execute(toActionRequest(intent))), 200, { compress: false });
 });
