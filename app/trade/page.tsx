@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
 import { TradeScreen } from '@/components/trade/TradeScreen';
 
 export const metadata: Metadata = { title: 'Trade' };
@@ -15,9 +14,7 @@ export default async function TradePage({ searchParams }: { searchParams: Promis
   return (
     <div className="min-w-0">
       <h1 className="sr-only">Trade</h1>
-      <Suspense>
-        <TradeScreen />
-      </Suspense>
+      <TradeScreen />
     </div>
   );
 }

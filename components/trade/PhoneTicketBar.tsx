@@ -3,13 +3,16 @@
  * Phones: the ticket lives in a bottom sheet (GMX under 1024 px). This card opens it from Long / Short and keeps
  * the current leverage and liquidation price in view.
  */
+import dynamic from 'next/dynamic';
 import { BottomSheet, Button } from '@/components/ui';
 import { formatLeverage, formatPrice } from '@/lib/format';
 import { useTicketStore } from '@/lib/hooks/trade/ticket-store';
 import { useTicketModel } from '@/lib/hooks/trade/use-ticket-model';
 import type { MarketId, Side } from '@/lib/math/ids';
 import { SHORT_TEXT } from './short-text';
-import { TradeTicket } from './TradeTicket';
+
+/** The ticket's code loads when the sheet first opens (not in a phone's first load of /trade). */
+const TradeTicket = dynamic(() => import('./TradeTicket').then((m) => m.TradeTicket), { ssr: false });
 
 export function PhoneTicketBar({ market }: { market: MarketId }) {
   const model = useTicketModel(market);
