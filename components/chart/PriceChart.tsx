@@ -5,10 +5,11 @@
  * trader's levels, and `chart.remove()` on unmount. Loaded with next/dynamic (ssr: false) by ChartPanel.
  */
 import { CandlestickSeries, ColorType, CrosshairMode, LineStyle, createChart } from 'lightweight-charts';
-import type { IChartApi, IPriceLine, ISeriesApi, UTCTimestamp } from 'lightweight-charts';
+import type { IChartApi, IPriceLine, ISeriesApi, TickMarkType, Time, UTCTimestamp } from 'lightweight-charts';
 import { useEffect, useRef } from 'react';
 import type { Candle, CandleInterval } from '@/lib/client/types';
 import { PRICE_DIGITS } from '@/lib/format';
+import { chartCrosshairLabel, chartTickLabel, type ChartTickKind } from '@/lib/format/chart-time';
 import type { MarketId } from '@/lib/math/ids';
 import type { ChartLine } from './chart-lines';
 import { INTERVAL_SECONDS, priceToChartNumber } from './chart-number';
@@ -54,7 +55,13 @@ export default function PriceChart({ market, interval, candles, tickPrice, tickT
       layout: { background: { type: ColorType.Solid, color: '#11151d' }, textColor: '#9aa4b2', fontSize: 11, attributionLogo: false },
       grid: { vertLines: { color: '#1b212c' }, horzLines: { color: '#1b212c' } },
       rightPriceScale: { borderColor: '#232a36' },
-      timeScale: { borderColor: '#232a36', timeVisible: true, secondsVisible: false },
+      timeScale: {
+        borderColor: '#232a36',
+        timeVisible: true,
+        secondsVisible: false,
+        tickMarkFormatter: (time: Time, kind: TickMarkType) => (typeof time === 'number' ? chartTickLabel(time, kind as number as ChartTickKind) : null),
+      },
+      localization: { timeFormatter: (time: Time) => (typeof time === 'number' ? chartCrosshairLabel(time) : String(time)) },
       crosshair: { mode: CrosshairMode.Normal },
     });
     const series = chart.addSeries(CandlestickSeries, {
@@ -83,9 +90,14 @@ export default function PriceChart({ market, interval, candles, tickPrice, tickT
   useEffect(() => {
     const series = seriesRef.current;
     if (!series) return;
-    const bars = (candles ?? []).map(toBar);
-    series.setData(bars);
-    lastBarRef.current = bars[bars.length - 1] ?? null;
+    // A task after the chart's creation: on a phone, creating the chart and drawing the candles are then two
+    // shorter tasks rather than one long one (issue 8, total blocking time).
+    const timer = setTimeout(() => {
+      const bars = (candles ?? []).map(toBar);
+      series.setData(bars);
+      lastBarRef.current = bars[bars.length - 1] ?? null;
+    }, 0);
+    return () => clearTimeout(timer);
   }, [candles, market, interval]);
 
   useEffect(() => {
