@@ -4,12 +4,9 @@ import type { Oracle, OraclePrice } from '@/lib/oracle/types';
 import type { ActionRequest, QuoteOpenParams } from './action-params';
 import { EngineClock } from './clock';
 import { EngineEventBus, type EngineChangeListener } from './event-bus';
-import { MARKETS } from '@/lib/math/params';
-import { BPS } from '@/lib/math/scales';
-import { ProtocolError, isProtocolError } from '@/lib/math/errors';
-import { isStopLossHit, isTakeProfitHit } from '@/lib/math/triggers';
+import { isProtocolError } from '@/lib/math/errors';
 import { loadPosition } from './actions/load';
-import { settlePosition } from './actions/settle';
+import { keeperSettleBatch, keeperSettlePosition, type KeeperSettleItem, type KeeperSettleOutcome, type KeeperSettleReason } from './actions/keeper-settle';
 import { fillOrder } from './actions/orders';
 import type {
   CloseResultView,
@@ -155,19 +152,25 @@ export class Engine {
    * Keeper actions (no nonce, no owner check), each its own transaction at the prices of the update that
    * triggered it (§7): liquidation, a take profit or stop loss (whole close at the exit fee), a limit order fill.
    */
-  keeperSettle(positionId: string, reason: 'liquidation' | 'takeProfit' | 'stopLoss', prices: readonly OraclePrice[]): Promise<CloseResultView> {
+  keeperSettle(positionId: string, reason: KeeperSettleReason, prices: readonly OraclePrice[]): Promise<CloseResultView> {
     return this.inTx(async (ctx) => {
       ctx.usePrices(prices);
-      const position = await loadPosition(ctx, positionId);
-      if (reason !== 'liquidation') {
-        const trigger = reason === 'takeProfit' ? position.takeProfit : position.stopLoss;
-        const price = ctx.feedQuote(MARKETS[position.market].feed).price;
-        const hit = trigger !== null && (reason === 'takeProfit' ? isTakeProfitHit : isStopLossHit)({ side: position.side, price, trigger });
-        if (!hit) throw new ProtocolError('INVALID_TRIGGER', `Position ${positionId}'s ${reason} is not triggered at this price.`);
-      }
-      const result = await settlePosition(ctx, position, { fractionBps: BPS, reason });
+      const result = await keeperSettlePosition(ctx, await loadPosition(ctx, positionId), reason);
       await ctx.flush();
       return result;
+    });
+  }
+
+  /**
+   * Keeper: the settlements one price update triggers, in ONE transaction at its prices (what lets a keeper act
+   * on a hundred crossed positions within one update; GMX's keepers batch a block's liquidations likewise): pools
+   * locked once, rows read in one statement, each checked exactly as `keeperSettle` does, a refused one undone
+   * alone and reported in its outcome (actions/keeper-settle.ts). Any other error rolls the batch back and throws.
+   */
+  keeperSettleMany(items: readonly KeeperSettleItem[], prices: readonly OraclePrice[]): Promise<KeeperSettleOutcome[]> {
+    return this.inTx(async (ctx) => {
+      ctx.usePrices(prices);
+      return keeperSettleBatch(ctx, items);
     });
   }
 

@@ -1,10 +1,11 @@
 import type { Database, SessionLock } from '@/lib/db/types';
-import type { FeedId } from '@/lib/math/ids';
+import type { FeedId, MarketId } from '@/lib/math/ids';
 import { MARKET_IDS } from '@/lib/math/ids';
 import { MARKETS } from '@/lib/math/params';
 import { isProtocolError } from '@/lib/math/errors';
 import type { Oracle, OraclePrice } from '@/lib/oracle/types';
 import type { Engine } from './engine';
+import type { KeeperSettleItem, KeeperSettleOutcome } from './actions/keeper-settle';
 import type { EngineChangeState, EngineEvent } from './event-bus';
 import { KeeperIndex } from './keeper-index';
 import { marketOpenState } from './market-state';
@@ -218,7 +219,12 @@ export class Keeper {
     for (const o of await selectOrders(sql, 'created_at >= $1', [sinceS])) this.index.setOrder(o);
   }
 
-  /** One pass: for each updated feed, every crossed entry of its markets, each its own transaction. */
+  /**
+   * One pass: for each updated feed, the entries of its markets that the update crosses. The position
+   * settlements (liquidations first, then TP / SL) run as one batch transaction at the update's prices
+   * (`Engine.keeperSettleMany`; if the batch fails as a whole, each is retried alone), then limit orders fill,
+   * each in its own transaction: settlements first release locked liquidity, as GMX's keepers order them.
+   */
   private async pass(prices: readonly OraclePrice[]): Promise<void> {
     const { engine } = this.deps;
     await this.syncChangedRows();
@@ -227,26 +233,61 @@ export class Keeper {
       for (const market of MARKET_IDS) {
         if (MARKETS[market].feed !== update.feed) continue;
         if (!marketOpenState(market, engine.clock.nowS()).open) continue;
-        for (const entry of this.index.book(market).crossed(update.price)) {
-          const key = `${entry.kind === 'order' ? 'o' : 'p'}:${entry.id}`;
-          if (settled.has(key)) continue;
-          const record: KeeperActionRecord = { kind: entry.kind, id: entry.id, ok: true };
-          try {
-            if (entry.kind === 'order') await engine.keeperFill(entry.id, [update]);
-            else await engine.keeperSettle(entry.id, entry.kind, [update]);
-            settled.add(key);
-          } catch (e) {
-            record.ok = false;
-            record.error = e instanceof Error ? e.message : String(e);
-            if (isProtocolError(e) && e.code === 'NOT_FOUND') {
-              if (entry.kind === 'order') this.index.deleteOrder(market, entry.id);
-              else this.index.deletePosition(market, entry.id);
-            }
-          }
-          this.actions.push(record);
-          if (this.actions.length > 200) this.actions.splice(0, this.actions.length - 200);
+        const crossed = this.index.book(market).crossed(update.price);
+        const items: KeeperSettleItem[] = [];
+        for (const entry of crossed) {
+          if (entry.kind === 'order' || settled.has(`p:${entry.id}`)) continue;
+          settled.add(`p:${entry.id}`);
+          items.push({ positionId: entry.id, reason: entry.kind });
+        }
+        if (items.length > 0) await this.settle(market, items, update);
+        for (const entry of crossed) {
+          if (entry.kind !== 'order' || settled.has(`o:${entry.id}`)) continue;
+          await this.attempt(market, { kind: 'order', id: entry.id }, () => engine.keeperFill(entry.id, [update]));
+          settled.add(`o:${entry.id}`);
         }
       }
     }
+  }
+
+  private async settle(market: MarketId, items: KeeperSettleItem[], update: OraclePrice): Promise<void> {
+    const { engine } = this.deps;
+    let outcomes: KeeperSettleOutcome[];
+    try {
+      outcomes = await engine.keeperSettleMany(items, [update]);
+    } catch (e) {
+      this.opts.log(`batch of ${items.length} settlements failed, retrying each alone: ${e instanceof Error ? e.message : String(e)}`);
+      for (const item of items) {
+        await this.attempt(market, { kind: item.reason, id: item.positionId }, () => engine.keeperSettle(item.positionId, item.reason, [update]));
+      }
+      return;
+    }
+    outcomes.forEach((outcome, i) => {
+      const kind = items[i]?.reason ?? 'liquidation';
+      this.record(market, { kind, id: outcome.positionId, ok: outcome.ok }, outcome.ok ? undefined : outcome.error);
+    });
+  }
+
+  /** Runs one keeper transaction and records its outcome. */
+  private async attempt(market: MarketId, record: Omit<KeeperActionRecord, 'ok'>, run: () => Promise<unknown>): Promise<void> {
+    try {
+      await run();
+      this.record(market, { ...record, ok: true });
+    } catch (e) {
+      this.record(market, { ...record, ok: false }, e);
+    }
+  }
+
+  /** Keeps the last 200 outcomes; an entry whose row is gone (NOT_FOUND) leaves the index. */
+  private record(market: MarketId, record: KeeperActionRecord, error?: unknown): void {
+    if (!record.ok) {
+      record.error = error instanceof Error ? error.message : String(error);
+      if (isProtocolError(error) && error.code === 'NOT_FOUND') {
+        if (record.kind === 'order') this.index.deleteOrder(market, record.id);
+        else this.index.deletePosition(market, record.id);
+      }
+    }
+    this.actions.push(record);
+    if (this.actions.length > 200) this.actions.splice(0, this.actions.length - 200);
   }
 }

@@ -15,6 +15,19 @@ import type { EventRecord } from './store/events';
 import { writeFlush } from './store/flush';
 import { marketOpenState } from './market-state';
 import type { CommittedPoolState, PoolStateCache } from './pool-state-cache';
+import { DeferredSettlements } from './deferred-settlements';
+import { creditBalance } from './store/balances';
+import { deletePosition } from './store/positions';
+
+/** A TxContext's in-memory state at one point (`checkpoint`), to undo one refused settlement of a batch. */
+export interface TxCheckpoint {
+  custodies: [string, { row: CustodyRow; dirty: boolean }][];
+  supplies: [PoolId, { supply: bigint; dirty: boolean }][];
+  aggregates: [string, { row: SideAggregateRow; dirty: boolean }][] | undefined;
+  events: number;
+  emitted: number;
+  deferred: DeferredSettlements | undefined;
+}
 
 export interface TokenQuote {
   price: bigint;
@@ -53,6 +66,8 @@ export class TxContext {
   private readonly cache: PoolStateCache | undefined;
   /** What `flush` wrote of the cached state; the engine applies it to the cache after commit. */
   written: CommittedPoolState | undefined;
+  /** Keeper batches: payouts and position deletions kept for `flush` (see `deferSettlementWrites`). */
+  private deferred: DeferredSettlements | undefined;
 
   constructor(
     readonly tx: SqlClient,
@@ -203,6 +218,48 @@ export class TxContext {
     if (!this.engine.config.devnet) throw new EngineError('DEVNET_DISABLED', `${what} exists only on the local network.`);
   }
 
+  /** From now on, `creditPayout` and `removePosition` are written by `flush` (Engine.keeperSettleMany). */
+  deferSettlementWrites(): void {
+    this.deferred ??= new DeferredSettlements();
+  }
+
+  /** Credits a settlement's payout to the wallet: now, or at `flush` in a keeper batch. */
+  async creditPayout(owner: string, token: TokenId, amount: bigint): Promise<void> {
+    if (this.deferred) this.deferred.credit(owner, token, amount);
+    else await creditBalance(this.tx, owner, token, amount);
+  }
+
+  /** Deletes a closed position: now, or at `flush` in a keeper batch. */
+  async removePosition(positionId: string): Promise<void> {
+    if (this.deferred) this.deferred.remove(positionId);
+    else await deletePosition(this.tx, positionId);
+  }
+
+  /** The in-memory state now (rows copied), for `restore`. Database writes made meanwhile are not undone. */
+  checkpoint(): TxCheckpoint {
+    return {
+      custodies: [...this.custodyRows].map(([k, e]) => [k, { row: { ...e.row }, dirty: e.dirty }]),
+      supplies: [...this.supplies].map(([k, e]) => [k, { ...e }]),
+      aggregates: this.aggregates && [...this.aggregates].map(([k, e]) => [k, { ...e }]),
+      events: this.pendingEvents.length,
+      emitted: this.emitted.length,
+      deferred: this.deferred?.copy(),
+    };
+  }
+
+  /** Back to `cp`: custodies, supplies, aggregates, recorded events, announcements and deferred writes. */
+  restore(cp: TxCheckpoint): void {
+    this.custodyRows.clear();
+    for (const [k, e] of cp.custodies) this.custodyRows.set(k, { row: { ...e.row }, dirty: e.dirty });
+    this.supplies.clear();
+    for (const [k, e] of cp.supplies) this.supplies.set(k, { ...e });
+    this.aggregates = cp.aggregates && new Map(cp.aggregates.map(([k, e]) => [k, { ...e }]));
+    this.pendingEvents.length = cp.events;
+    this.emitted.length = cp.emitted;
+    this.emittedState.length = cp.emitted;
+    this.deferred = cp.deferred?.copy();
+  }
+
   /** Queues a history row; `flush` writes it (every mutating transaction ends with `flush`). */
   recordEvent(e: EventRecord): Promise<void> {
     if (!this.readOnly) this.pendingEvents.push(e);
@@ -232,7 +289,10 @@ export class TxContext {
     const supplies = [...this.supplies].filter(([, e]) => e.dirty).map(([pool, { supply }]) => ({ pool, supply }));
     const aggregates = [...(this.aggregates?.values() ?? [])].filter((e) => e.dirty).map((e) => e.row);
     const events = this.pendingEvents.splice(0);
-    await writeFlush(this.tx, { custodies, supplies, aggregates, events, nowS: this.nowS });
+    const credits = [...(this.deferred?.credits.values() ?? [])];
+    const deletes = this.deferred?.deletes.splice(0) ?? [];
+    this.deferred?.credits.clear();
+    await writeFlush(this.tx, { custodies, supplies, aggregates, events, credits, deletes, nowS: this.nowS });
     this.written = { custodies, supplies, aggregates };
     const changed = new Set<PoolId>([...custodies.map((c) => c.pool), ...supplies.map((s) => s.pool)]);
     for (const pool of changed) this.emit({ type: 'pool', pool }, { custodies: custodies.filter((c) => c.pool === pool) });

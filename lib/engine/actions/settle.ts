@@ -6,8 +6,7 @@ import { BPS } from '@/lib/math/scales';
 import { MARKETS, TOKENS, lockToken } from '@/lib/math/params';
 import type { TxContext } from '../tx-context';
 import type { PositionRow } from '../store/rows';
-import { deletePosition, updatePosition } from '../store/positions';
-import { creditBalance } from '../store/balances';
+import { updatePosition } from '../store/positions';
 import { positionMarks, positionView } from '../position-view';
 import type { CloseResultView } from '../views';
 import { aggregateAdd, aggregateRemove } from './aggregate-update';
@@ -53,7 +52,7 @@ export async function settlePosition(
   collateral.collateral -= result.closedCollateralAmount;
   collateral.owned += result.ownedDelta;
   lock.locked -= result.releasedLockAmount;
-  if (result.payoutAmount > 0n) await creditBalance(ctx.tx, position.owner, position.collateralToken, result.payoutAmount);
+  if (result.payoutAmount > 0n) await ctx.creditPayout(position.owner, position.collateralToken, result.payoutAmount);
   await aggregateRemove(ctx, position.market, position);
   let remaining: PositionRow | undefined;
   if (result.remaining) {
@@ -61,7 +60,7 @@ export async function settlePosition(
     await updatePosition(ctx.tx, remaining, ctx.nowS);
     await aggregateAdd(ctx, position.market, remaining);
   } else {
-    await deletePosition(ctx.tx, position.id);
+    await ctx.removePosition(position.id);
   }
   const kind = liquidation ? 'liquidated' : 'closed';
   await ctx.recordEvent({

@@ -1,6 +1,6 @@
 import type { SqlClient } from '@/lib/db/types';
 import { dec, decOrNull } from '@/lib/db/rows';
-import type { PoolId } from '@/lib/math/ids';
+import type { PoolId, TokenId } from '@/lib/math/ids';
 import type { CustodyRow, SideAggregateRow } from './rows';
 import type { EventRecord } from './events';
 
@@ -10,6 +10,9 @@ export interface FlushWrites {
   supplies: readonly { pool: PoolId; supply: bigint }[];
   aggregates: readonly SideAggregateRow[];
   events: readonly EventRecord[];
+  /** Keeper batches: payouts per (wallet, token), each pair at most once, and closed positions. */
+  credits?: readonly { owner: string; token: TokenId; amount: bigint }[];
+  deletes?: readonly string[];
   nowS: number;
 }
 
@@ -62,10 +65,21 @@ function eventInsert(p: Params, events: readonly EventRecord[], nowS: number): s
     VALUES ${values.join(', ')}`;
 }
 
+function creditUpsert(p: Params, credits: readonly { owner: string; token: TokenId; amount: bigint }[]): string {
+  const values = credits.map((c) => `(${p.add(c.owner, 'text')}, ${p.add(c.token, 'text')}, ${p.add(dec(c.amount), 'numeric')})`);
+  return `INSERT INTO balances (owner, token, amount) VALUES ${values.join(', ')}
+    ON CONFLICT (owner, token) DO UPDATE SET amount = balances.amount + EXCLUDED.amount`;
+}
+
+function positionDelete(p: Params, ids: readonly string[]): string {
+  // Ids are decimal strings (lib/engine/actions/load.ts parses them), so the array literal is safe.
+  return `DELETE FROM positions WHERE id = ANY(${p.add(`{${ids.join(',')}}`, 'bigint[]')})`;
+}
+
 /**
  * All of a transaction's end writes as ONE statement (data-modifying CTEs: each runs exactly once, to completion,
- * whatever the outer query reads): the touched custodies, the changed LP supplies, the changed aggregates and the
- * recorded events. Each targets other rows, so the order inside the statement does not matter. One round trip
+ * whatever the outer query reads): the touched custodies, the changed LP supplies, the changed aggregates, the
+ * recorded events and, for a keeper batch, the payouts and closed positions. Each targets other rows, so the order inside the statement does not matter. One round trip
  * instead of one per row (issue 8).
  */
 export async function writeFlush(sql: SqlClient, w: FlushWrites): Promise<void> {
@@ -77,6 +91,8 @@ export async function writeFlush(sql: SqlClient, w: FlushWrites): Promise<void> 
   }
   if (w.aggregates.length > 0) parts.push(aggregateUpdate(p, w.aggregates));
   if (w.events.length > 0) parts.push(eventInsert(p, w.events, w.nowS));
+  if (w.credits && w.credits.length > 0) parts.push(creditUpsert(p, w.credits));
+  if (w.deletes && w.deletes.length > 0) parts.push(positionDelete(p, w.deletes));
   if (parts.length === 0) return;
   if (parts.length === 1) {
     await sql.query(parts[0] as string, p.values);
