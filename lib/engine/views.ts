@@ -64,6 +64,8 @@ export interface MarketView {
   availableLiquidityShortUsd: bigint;
   reopensAt: number | null;
   stale: boolean;
+  /** The mid price about 24 hours ago (reads/markets.ts `price24hAgoSinceS`); null without candles since then. */
+  price24hAgo: bigint | null;
 }
 
 export interface CustodyView {

@@ -99,3 +99,16 @@ export async function readCandles(
   );
   return rows.map(toCandle);
 }
+
+/**
+ * Per feed, the open of its first 1m candle at or after `sinceS` (each one index probe): the reference for a
+ * 24-hour change. `null` for a feed with no candle since then.
+ */
+export async function selectFirstOpensSince(sql: OracleSqlClient, feeds: readonly FeedId[], sinceS: number): Promise<Map<FeedId, bigint>> {
+  const { rows } = await sql.query<{ feed: FeedId; open: string }>(
+    `SELECT f.feed, c.open::text AS open FROM unnest($1::text[]) AS f(feed)
+     CROSS JOIN LATERAL (SELECT open FROM candles_1m WHERE feed = f.feed AND t >= $2 ORDER BY t LIMIT 1) c`,
+    [`{${feeds.join(',')}}`, sinceS],
+  );
+  return new Map(rows.map((r) => [r.feed, BigInt(r.open)]));
+}

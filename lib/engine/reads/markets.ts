@@ -4,10 +4,21 @@ import { tokenToUsd } from '@/lib/math/convert';
 import type { TxContext } from '../tx-context';
 import { marketOpenState } from '../market-state';
 import type { MarketView } from '../views';
+import { selectFirstOpensSince } from '@/lib/oracle/candle-store';
 
-/** `GET /api/markets`: prices, parameters, open interest (aggregates), borrow rates, free liquidity, hours. */
+/**
+ * The reference for a market's 24-hour change (an API addition; Adrena and GMX show the same figure): the open of
+ * the oldest of the last 24 one-hour candles, i.e. of the first 1m candle since the start of the hour 23 hours
+ * before the current one. What the UI computed from 24 `1h` candles per market before, in one statement.
+ */
+export function price24hAgoSinceS(nowS: number): number {
+  return Math.floor(nowS / 3_600) * 3_600 - 23 * 3_600;
+}
+
+/** `GET /api/markets`: prices, parameters, open interest (aggregates), borrow rates, free liquidity, hours, 24h reference. */
 export async function readMarkets(ctx: TxContext): Promise<MarketView[]> {
   for (const pool of POOL_IDS) await ctx.lockPool(pool);
+  const opens = await selectFirstOpensSince(ctx.tx, [...new Set(MARKET_IDS.map((id) => MARKETS[id].feed))], price24hAgoSinceS(ctx.nowS));
   const views: MarketView[] = [];
   for (const id of MARKET_IDS) {
     const m = MARKETS[id];
@@ -40,6 +51,7 @@ export async function readMarkets(ctx: TxContext): Promise<MarketView[]> {
       availableLiquidityShortUsd: freeUsd(short),
       reopensAt: hours.reopensAt,
       stale: quote.stale,
+      price24hAgo: opens.get(m.feed) ?? null,
     });
   }
   return views;
