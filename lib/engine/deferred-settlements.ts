@@ -2,25 +2,39 @@ import type { TokenId } from '@/lib/math/ids';
 
 /**
  * The writes a batch of keeper settlements (Engine.keeperSettleMany) leaves for the transaction's one `flush`:
- * payouts summed per (wallet, token) (one multi-row upsert cannot touch a row twice) and closed positions.
+ * payouts and closed positions, appended as they happen, so a checkpoint is two lengths (O(1)) and a restore
+ * truncates. `creditsByWallet` sums the payouts per (wallet, token) for the flush (one multi-row upsert cannot
+ * touch a row twice).
  */
 export class DeferredSettlements {
-  constructor(
-    readonly credits = new Map<string, { owner: string; token: TokenId; amount: bigint }>(),
-    readonly deletes: string[] = [],
-  ) {}
+  private readonly credits: { owner: string; token: TokenId; amount: bigint }[] = [];
+  private readonly deletes: string[] = [];
 
   credit(owner: string, token: TokenId, amount: bigint): void {
-    const key = `${owner}\u0000${token}`;
-    const prev = this.credits.get(key);
-    this.credits.set(key, { owner, token, amount: (prev?.amount ?? 0n) + amount });
+    this.credits.push({ owner, token, amount });
   }
 
   remove(positionId: string): void {
     this.deletes.push(positionId);
   }
 
-  copy(): DeferredSettlements {
-    return new DeferredSettlements(new Map([...this.credits].map(([k, v]) => [k, { ...v }])), [...this.deletes]);
+  mark(): { credits: number; deletes: number } {
+    return { credits: this.credits.length, deletes: this.deletes.length };
+  }
+
+  /** Drops what was appended after `mark`. */
+  rewind(mark: { credits: number; deletes: number }): void {
+    this.credits.length = mark.credits;
+    this.deletes.length = mark.deletes;
+  }
+
+  /** Takes everything for the flush: payouts summed per (wallet, token), and the positions to delete. */
+  drain(): { credits: { owner: string; token: TokenId; amount: bigint }[]; deletes: string[] } {
+    const summed = new Map<string, { owner: string; token: TokenId; amount: bigint }>();
+    for (const c of this.credits.splice(0)) {
+      const key = `${c.owner}\u0000${c.token}`;
+      summed.set(key, { owner: c.owner, token: c.token, amount: (summed.get(key)?.amount ?? 0n) + c.amount });
+    }
+    return { credits: [...summed.values()], deletes: this.deletes.splice(0) };
   }
 }

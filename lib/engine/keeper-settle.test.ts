@@ -50,6 +50,7 @@ describe.each<Backend>(process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : 
       { positionId: bob, reason: 'liquidation' },
       { positionId: '999999', reason: 'liquidation' },
       { positionId: alice, reason: 'stopLoss' },
+      { positionId: dave, reason: 'liquidation' },
       { positionId: dave, reason: 'takeProfit' },
       { positionId: dave, reason: 'stopLoss' },
     ];
@@ -59,7 +60,7 @@ describe.each<Backend>(process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : 
   it('settles what is due, refuses the rest one by one, and leaves what one transaction each would', async () => {
     const { items, update } = await scenario();
     const outcomes = await w.engine.keeperSettleMany(items, [update]);
-    expect(outcomes.map(code)).toEqual(['ok', 'INVALID_TRIGGER', 'ok', 'NOT_FOUND', 'NOT_FOUND', 'INVALID_TRIGGER', 'ok']);
+    expect(outcomes.map(code)).toEqual(['ok', 'INVALID_TRIGGER', 'ok', 'NOT_FOUND', 'NOT_FOUND', 'INVALID_TRIGGER', 'INVALID_TRIGGER', 'ok']);
     const batched = await snapshotState(w.db);
     expect((await w.engine.getAccount('carol')).positions).toHaveLength(1);
 

@@ -119,6 +119,24 @@ describe('keeper on PGlite', () => {
     expect((await w.engine.getHistory('erin')).find((e) => e.kind === 'closed')?.details.reason).toBe('stopLoss');
   });
 
+  it('still executes a stop loss when an over-eager liquidation entry of the same position is refused', async () => {
+    await fundSol('gina');
+    const long = await open('gina', 'long', 50_000n);
+    await w.act('gina', 'setTpSl', { positionId: long.id, takeProfit: null, stopLoss: price(140) });
+    await keeper.whenIdle();
+    // The index projects liquidation entries early on purpose; one crossing before the true liquidation price:
+    const index = (keeper as unknown as { index: { book(m: 'SOL'): TriggerBook } }).index;
+    index.book('SOL').set({ key: `p:${long.id}:liq`, id: long.id, kind: 'liquidation', trigger: price(145), direction: 'below' });
+    await w.setPrice('SOL', price(139));
+    await keeper.whenIdle();
+    expect((await w.engine.getAccount('gina')).positions).toEqual([]);
+    expect((await w.engine.getHistory('gina')).find((e) => e.kind === 'closed')?.details.reason).toBe('stopLoss');
+    expect(keeper.actions.slice(-2).map((a) => [a.kind, a.ok])).toEqual([
+      ['liquidation', false],
+      ['stopLoss', true],
+    ]);
+  });
+
   it('fills a limit order at the update price, not the trigger', async () => {
     await w.act('frank', 'faucet', { token: 'USDC', amount: 1_000n * USDC });
     await w.act('frank', 'placeLimitOrder', {

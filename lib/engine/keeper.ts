@@ -30,6 +30,12 @@ export interface KeeperActionRecord {
   error?: string;
 }
 
+/**
+ * Settlements per batch transaction: its one flush binds about 14 parameters per settled position (PostgreSQL
+ * allows 65,535), and on PostgreSQL the batch holds its pool's lock while it runs.
+ */
+const SETTLE_BATCH_MAX = 500;
+
 /** The keeper lease: one advisory lock key for the whole database. */
 export const KEEPER_LOCK_KEY = 7_346_003;
 
@@ -221,7 +227,7 @@ export class Keeper {
 
   /**
    * One pass: for each updated feed, the entries of its markets that the update crosses. The position
-   * settlements (liquidations first, then TP / SL) run as one batch transaction at the update's prices
+   * settlements (liquidations first, then TP / SL) run in batch transactions (`SETTLE_BATCH_MAX`) at the update's prices
    * (`Engine.keeperSettleMany`; if the batch fails as a whole, each is retried alone), then limit orders fill,
    * each in its own transaction: settlements first release locked liquidity, as GMX's keepers order them.
    */
@@ -236,11 +242,15 @@ export class Keeper {
         const crossed = this.index.book(market).crossed(update.price);
         const items: KeeperSettleItem[] = [];
         for (const entry of crossed) {
-          if (entry.kind === 'order' || settled.has(`p:${entry.id}`)) continue;
-          settled.add(`p:${entry.id}`);
+          // Per (position, reason): a liquidation entry is projected early on purpose and may be refused, and the
+          // position's stop loss (next in the batch) must still be tried; once a position is settled, the batch
+          // answers NOT_FOUND for its other entries.
+          const key = `p:${entry.id}:${entry.kind}`;
+          if (entry.kind === 'order' || settled.has(key)) continue;
+          settled.add(key);
           items.push({ positionId: entry.id, reason: entry.kind });
         }
-        if (items.length > 0) await this.settle(market, items, update);
+        for (let i = 0; i < items.length; i += SETTLE_BATCH_MAX) await this.settle(market, items.slice(i, i + SETTLE_BATCH_MAX), update);
         for (const entry of crossed) {
           if (entry.kind !== 'order' || settled.has(`o:${entry.id}`)) continue;
           await this.attempt(market, { kind: 'order', id: entry.id }, () => engine.keeperFill(entry.id, [update]));

@@ -26,7 +26,7 @@ export interface TxCheckpoint {
   aggregates: [string, { row: SideAggregateRow; dirty: boolean }][] | undefined;
   events: number;
   emitted: number;
-  deferred: DeferredSettlements | undefined;
+  deferred: { credits: number; deletes: number } | undefined;
 }
 
 export interface TokenQuote {
@@ -235,7 +235,10 @@ export class TxContext {
     else await deletePosition(this.tx, positionId);
   }
 
-  /** The in-memory state now (rows copied), for `restore`. Database writes made meanwhile are not undone. */
+  /**
+   * The in-memory state now, for `restore`: the pool rows copied (a few dozen), events and deferred writes as
+   * lengths. Database writes made meanwhile are not undone (in a keeper batch a settlement makes none).
+   */
   checkpoint(): TxCheckpoint {
     return {
       custodies: [...this.custodyRows].map(([k, e]) => [k, { row: { ...e.row }, dirty: e.dirty }]),
@@ -243,7 +246,7 @@ export class TxContext {
       aggregates: this.aggregates && [...this.aggregates].map(([k, e]) => [k, { ...e }]),
       events: this.pendingEvents.length,
       emitted: this.emitted.length,
-      deferred: this.deferred?.copy(),
+      deferred: this.deferred?.mark(),
     };
   }
 
@@ -257,7 +260,8 @@ export class TxContext {
     this.pendingEvents.length = cp.events;
     this.emitted.length = cp.emitted;
     this.emittedState.length = cp.emitted;
-    this.deferred = cp.deferred?.copy();
+    if (cp.deferred) this.deferred?.rewind(cp.deferred);
+    else this.deferred = undefined;
   }
 
   /** Queues a history row; `flush` writes it (every mutating transaction ends with `flush`). */
@@ -289,11 +293,13 @@ export class TxContext {
     const supplies = [...this.supplies].filter(([, e]) => e.dirty).map(([pool, { supply }]) => ({ pool, supply }));
     const aggregates = [...(this.aggregates?.values() ?? [])].filter((e) => e.dirty).map((e) => e.row);
     const events = this.pendingEvents.splice(0);
-    const credits = [...(this.deferred?.credits.values() ?? [])];
-    const deletes = this.deferred?.deletes.splice(0) ?? [];
-    this.deferred?.credits.clear();
+    const { credits, deletes } = this.deferred?.drain() ?? { credits: [], deletes: [] };
     await writeFlush(this.tx, { custodies, supplies, aggregates, events, credits, deletes, nowS: this.nowS });
-    this.written = { custodies, supplies, aggregates };
+    // Accumulated (applied in order after commit), should a transaction ever flush twice.
+    const prev = this.written;
+    this.written = prev
+      ? { custodies: [...prev.custodies, ...custodies], supplies: [...prev.supplies, ...supplies], aggregates: [...prev.aggregates, ...aggregates] }
+      : { custodies, supplies, aggregates };
     const changed = new Set<PoolId>([...custodies.map((c) => c.pool), ...supplies.map((s) => s.pool)]);
     for (const pool of changed) this.emit({ type: 'pool', pool }, { custodies: custodies.filter((c) => c.pool === pool) });
   }

@@ -62,16 +62,19 @@ export async function keeperSettleBatch(ctx: TxContext, items: readonly KeeperSe
   const ids = [...new Set(items.map((i) => i.positionId))].filter((id) => /^\d{1,18}$/.test(id));
   const positions = ids.length > 0 ? await lockedPositions(ctx, ids) : new Map<string, PositionRow>();
   const outcomes: KeeperSettleOutcome[] = [];
+  const settled = new Set<string>();
   for (const { positionId, reason } of items) {
     const position = positions.get(positionId);
     if (!position) {
-      outcomes.push({ positionId, ok: false, error: new ProtocolError('NOT_FOUND', `Position ${positionId} does not exist (it may have been closed).`) });
+      const why = settled.has(positionId) ? 'was settled earlier in this batch' : 'does not exist (it may have been closed)';
+      outcomes.push({ positionId, ok: false, error: new ProtocolError('NOT_FOUND', `Position ${positionId} ${why}.`) });
       continue;
     }
     const checkpoint = ctx.checkpoint();
     try {
       const result = await keeperSettlePosition(ctx, position, reason);
       positions.delete(positionId);
+      settled.add(positionId);
       outcomes.push({ positionId, ok: true, result });
     } catch (error) {
       if (!isProtocolError(error) && !isEngineError(error)) throw error;
