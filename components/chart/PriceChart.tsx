@@ -40,6 +40,16 @@ const toBar = (c: Candle): Bar => ({
   close: priceToChartNumber(c.close),
 });
 
+/** The last bar moved by a live tick at `tickTime` (same bucket: extended; later: a new bar), or null if older. */
+function liveBar(last: Bar, tickPrice: bigint, tickTime: number, stepS: number): Bar | null {
+  const bucket = (Math.floor(tickTime / stepS) * stepS) as UTCTimestamp;
+  if (bucket < last.time) return null;
+  const close = priceToChartNumber(tickPrice);
+  return bucket === last.time
+    ? { ...last, high: Math.max(last.high, close), low: Math.min(last.low, close), close }
+    : { time: bucket, open: last.close, high: Math.max(last.close, close), low: Math.min(last.close, close), close };
+}
+
 export default function PriceChart({ market, interval, candles, tickPrice, tickTime, lines }: PriceChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<IChartApi | null>(null);
@@ -87,15 +97,27 @@ export default function PriceChart({ market, interval, candles, tickPrice, tickT
     seriesRef.current?.applyOptions({ priceFormat: { type: 'price', precision: digits, minMove: 1 / 10 ** digits } });
   }, [market]);
 
+  // The latest live tick, so that it can be re-applied on top of freshly set candles (set before the timer below).
+  const tickRef = useRef<{ price: bigint; time: number } | undefined>(undefined);
+  useEffect(() => {
+    tickRef.current = tickPrice === undefined || tickTime === undefined ? undefined : { price: tickPrice, time: tickTime };
+  }, [tickPrice, tickTime]);
+
   useEffect(() => {
     const series = seriesRef.current;
     if (!series) return;
+    // No live tick lands on the previous candles (another market or interval) while the new ones wait.
+    lastBarRef.current = null;
     // A task after the chart's creation: on a phone, creating the chart and drawing the candles are then two
     // shorter tasks rather than one long one (issue 8, total blocking time).
     const timer = setTimeout(() => {
       const bars = (candles ?? []).map(toBar);
       series.setData(bars);
-      lastBarRef.current = bars[bars.length - 1] ?? null;
+      const last = bars[bars.length - 1] ?? null;
+      const tick = tickRef.current;
+      const live = last && tick ? liveBar(last, tick.price, tick.time, INTERVAL_SECONDS[interval]) : null;
+      if (live) series.update(live);
+      lastBarRef.current = live ?? last;
     }, 0);
     return () => clearTimeout(timer);
   }, [candles, market, interval]);
@@ -104,14 +126,8 @@ export default function PriceChart({ market, interval, candles, tickPrice, tickT
     const series = seriesRef.current;
     const last = lastBarRef.current;
     if (!series || tickPrice === undefined || tickTime === undefined || !last) return;
-    const step = INTERVAL_SECONDS[interval];
-    const bucket = (Math.floor(tickTime / step) * step) as UTCTimestamp;
-    if (bucket < last.time) return;
-    const close = priceToChartNumber(tickPrice);
-    const bar: Bar =
-      bucket === last.time
-        ? { ...last, high: Math.max(last.high, close), low: Math.min(last.low, close), close }
-        : { time: bucket, open: last.close, high: Math.max(last.close, close), low: Math.min(last.close, close), close };
+    const bar = liveBar(last, tickPrice, tickTime, INTERVAL_SECONDS[interval]);
+    if (!bar) return;
     series.update(bar);
     lastBarRef.current = bar;
   }, [tickPrice, tickTime, interval]);

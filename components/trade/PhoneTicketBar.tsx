@@ -4,7 +4,7 @@
  * the current leverage and liquidation price in view.
  */
 import dynamic from 'next/dynamic';
-import { BottomSheet, Button } from '@/components/ui';
+import { BottomSheet, Button, Skeleton } from '@/components/ui';
 import { formatLeverage, formatPrice } from '@/lib/format';
 import { useTicketStore } from '@/lib/hooks/trade/ticket-store';
 import { useTicketModel } from '@/lib/hooks/trade/use-ticket-model';
@@ -12,7 +12,10 @@ import type { MarketId, Side } from '@/lib/math/ids';
 import { SHORT_TEXT } from './short-text';
 
 /** The ticket's code loads when the sheet first opens (not in a phone's first load of /trade). */
-const TradeTicket = dynamic(() => import('./TradeTicket').then((m) => m.TradeTicket), { ssr: false });
+const TradeTicket = dynamic(() => import('./TradeTicket').then((m) => m.TradeTicket), {
+  ssr: false,
+  loading: () => <Skeleton className="h-[480px] w-full" />,
+});
 
 export function PhoneTicketBar({ market }: { market: MarketId }) {
   const model = useTicketModel(market);
