@@ -9,6 +9,8 @@ export interface PriceStore {
   /** Whether the stream is connected right now. */
   live: boolean;
   setTick: (tick: PriceTick) => void;
+  /** Several ticks in one update (one re-render); per feed the newest `publishTime` wins. */
+  setTicks: (ticks: readonly PriceTick[]) => void;
   setLive: (live: boolean) => void;
 }
 
@@ -20,6 +22,16 @@ export const usePriceStore = create<PriceStore>()((set) => ({
       const prev = s.ticks[tick.feed];
       if (prev && prev.publishTime > tick.publishTime) return s;
       return { ticks: { ...s.ticks, [tick.feed]: tick } };
+    }),
+  setTicks: (ticks) =>
+    set((s) => {
+      let next: PriceStore['ticks'] | undefined;
+      for (const tick of ticks) {
+        const prev = (next ?? s.ticks)[tick.feed];
+        if (prev && prev.publishTime > tick.publishTime) continue;
+        next = { ...(next ?? s.ticks), [tick.feed]: tick };
+      }
+      return next ? { ticks: next } : s;
     }),
   setLive: (live) => set({ live }),
 }));
