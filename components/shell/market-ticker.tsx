@@ -7,7 +7,6 @@ import { TickerPrice } from '@/components/shell/ticker-price';
 import { FeedStatus } from '@/components/shell/feed-status';
 import { MARKET_LABELS } from '@/lib/format/markets';
 import { changeBps, formatBps } from '@/lib/format/percent';
-import { usePrice24hAgo } from '@/lib/hooks/use-change-24h';
 import { useMarkets } from '@/lib/hooks/use-markets';
 import { usePrices } from '@/lib/hooks/use-prices';
 import { MARKET_IDS } from '@/lib/math/ids';
@@ -25,7 +24,6 @@ function Change({ bps }: { bps: bigint | undefined }) {
 export function MarketTicker() {
   const { data: markets, isError } = useMarkets();
   const prices = usePrices();
-  const ago = usePrice24hAgo(markets);
   const byId = new Map((markets ?? []).map((m) => [m.id, m]));
 
   return (
@@ -34,7 +32,7 @@ export function MarketTicker() {
         {MARKET_IDS.map((id: MarketId) => {
           const market = byId.get(id);
           const price = prices[id]?.price;
-          const base = ago[id];
+          const base = market?.price24hAgo;
           return (
             <li key={id} className="shrink-0 border-r border-line/70 last:border-r-0">
               <NavLink

@@ -1,5 +1,6 @@
 /** Basis points, leverage and borrow rates (protocol.md §1: bps 1e4 = 100%, leverage in bps, rates 1e9 = 100%). */
 import { digitsForSignificant, formatFixed } from '@/lib/format/fixed';
+import { changeBps as marketChangeBps } from '@/lib/trade/market-stats';
 
 /** `formatBps(10n)` → `"0.10%"`, `formatBps(-125n, {sign: true})` → `"-1.25%"`. */
 export function formatBps(bps: bigint, { digits = 2, sign = false }: { digits?: number; sign?: boolean } = {}): string {
@@ -32,12 +33,11 @@ export function formatAprFromHourly(rateHourly: bigint, { digits = 2 }: { digits
 }
 
 /**
- * Change from `from` to `to` in bps, rounded toward zero; `undefined` when `from` is 0. For display only (24h
- * change of the ticker).
+ * Change from `from` to `to` in bps: lib/trade/market-stats.ts `changeBps` (floored; the one formula of the
+ * ticker, the market bar and its figures), `undefined` when `from` is 0.
  */
 export function changeBps({ from, to }: { from: bigint; to: bigint }): bigint | undefined {
-  if (from === 0n) return undefined;
-  return ((to - from) * 10_000n) / from;
+  return from === 0n ? undefined : marketChangeBps({ from, to });
 }
 
 /** `formatChange({from: 100n, to: 101n})` → `"+1.00%"`; `"–"` without a base. */

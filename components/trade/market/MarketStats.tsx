@@ -4,7 +4,7 @@
  * side, borrow rate per hour per side (APR on hover), and the market-hours badge.
  */
 import { Skeleton, Tooltip, cn } from '@/components/ui';
-import { formatAprFromHourly, formatBps, formatPrice, formatRateHourly, formatUsd } from '@/lib/format';
+import { changeBps, formatAprFromHourly, formatBps, formatPrice, formatRateHourly, formatUsd } from '@/lib/format';
 import { useDayStats } from '@/lib/hooks/trade/use-day-stats';
 import { useMarket } from '@/lib/hooks/use-markets';
 import { usePool } from '@/lib/hooks/use-pools';
@@ -22,6 +22,8 @@ export function MarketStats({ market }: { market: MarketId }) {
   const stats = useDayStats(market);
   if (!m || !live) return <Skeleton className="h-8 w-full max-w-xl" />;
   const price = (v: bigint) => formatPrice(v, { market });
+  // The ticker's and the tabs' reference (`price24hAgo`); the candles give the high and low.
+  const change = m.price24hAgo === undefined ? undefined : changeBps({ from: m.price24hAgo, to: live.price });
   const liquidity = (side: Side) =>
     (side === 'long' ? m.availableLiquidityLongUsd : m.availableLiquidityShortUsd) ??
     (pool ? freeLiquidityUsd({ custodies: pool.custodies, market, side, price: live.price }) : undefined);
@@ -38,9 +40,9 @@ export function MarketStats({ market }: { market: MarketId }) {
         <span className="num text-xl font-semibold" data-testid="mark-price">
           {price(live.price)}
         </span>
-        {stats && (
-          <span className={cn('num text-xs font-medium', stats.changeBps >= 0n ? 'text-long' : 'text-short')} data-testid="change-24h">
-            {formatBps(stats.changeBps, { sign: true })}
+        {change !== undefined && (
+          <span className={cn('num text-xs font-medium', change >= 0n ? 'text-long' : 'text-short')} data-testid="change-24h">
+            {formatBps(change, { sign: true })}
           </span>
         )}
       </div>

@@ -2,8 +2,8 @@
 /** One market in the selector: name, live price and 24h change; a link to `?market=`. */
 import Link from 'next/link';
 import { cn } from '@/components/ui';
-import { formatBps, formatPrice } from '@/lib/format';
-import { useDayStats } from '@/lib/hooks/trade/use-day-stats';
+import { changeBps, formatBps, formatPrice } from '@/lib/format';
+import { useMarket } from '@/lib/hooks/use-markets';
 import { usePrice } from '@/lib/hooks/use-prices';
 import type { MarketId } from '@/lib/math/ids';
 import { MARKET_LABELS } from './market-labels';
@@ -12,8 +12,9 @@ const changeTone = (change: bigint | undefined) => (change === undefined ? 'text
 
 export function MarketTab({ market, selected }: { market: MarketId; selected: boolean }) {
   const live = usePrice(market);
-  const stats = useDayStats(market);
-  const change = stats?.changeBps;
+  const base = useMarket(market)?.price24hAgo;
+  // Against /api/markets' `price24hAgo`, as the ticker: no candles fetched per tab.
+  const change = base === undefined || !live ? undefined : changeBps({ from: base, to: live.price });
   return (
     <Link
       href={`/trade?market=${market}`}
