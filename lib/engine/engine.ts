@@ -5,8 +5,7 @@ import type { ActionRequest, QuoteOpenParams } from './action-params';
 import { EngineClock } from './clock';
 import { EngineEventBus, type EngineChangeListener } from './event-bus';
 import { isProtocolError } from '@/lib/math/errors';
-import { loadPosition } from './actions/load';
-import { keeperSettleBatch, keeperSettlePosition, type KeeperSettleItem, type KeeperSettleOutcome, type KeeperSettleReason } from './actions/keeper-settle';
+import { keeperSettleBatch, type KeeperSettleItem, type KeeperSettleOutcome, type KeeperSettleReason } from './actions/keeper-settle';
 import { fillOrder } from './actions/orders';
 import type {
   CloseResultView,
@@ -151,14 +150,12 @@ export class Engine {
   /**
    * Keeper actions (no nonce, no owner check), each its own transaction at the prices of the update that
    * triggered it (§7): liquidation, a take profit or stop loss (whole close at the exit fee), a limit order fill.
+   * A single settlement is a batch of one (`keeperSettleMany`); its refusal is thrown.
    */
-  keeperSettle(positionId: string, reason: KeeperSettleReason, prices: readonly OraclePrice[]): Promise<CloseResultView> {
-    return this.inTx(async (ctx) => {
-      ctx.usePrices(prices);
-      const result = await keeperSettlePosition(ctx, await loadPosition(ctx, positionId), reason);
-      await ctx.flush();
-      return result;
-    });
+  async keeperSettle(positionId: string, reason: KeeperSettleReason, prices: readonly OraclePrice[]): Promise<CloseResultView> {
+    const [outcome] = await this.keeperSettleMany([{ positionId, reason }], prices);
+    if (!outcome?.ok) throw outcome?.error ?? new Error('keeper settlement produced no outcome');
+    return outcome.result;
   }
 
   /**

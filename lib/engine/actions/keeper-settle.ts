@@ -5,7 +5,7 @@ import { isStopLossHit, isTakeProfitHit } from '@/lib/math/triggers';
 import { isEngineError } from '../errors';
 import type { TxContext } from '../tx-context';
 import type { PositionRow } from '../store/rows';
-import { selectPositions } from '../store/positions';
+import { loadPositionsLocked } from './load';
 import type { CloseResultView } from '../views';
 import { settlePosition } from './settle';
 
@@ -24,7 +24,7 @@ export type KeeperSettleOutcome =
  * A keeper settlement of `position` (§7): a take profit or stop loss only if hit at the transaction's price
  * (whole close at the exit fee), a liquidation only if liquidatable there (checked by `settlePosition`).
  */
-export async function keeperSettlePosition(ctx: TxContext, position: PositionRow, reason: KeeperSettleReason): Promise<CloseResultView> {
+async function keeperSettlePosition(ctx: TxContext, position: PositionRow, reason: KeeperSettleReason): Promise<CloseResultView> {
   if (reason !== 'liquidation') {
     const trigger = reason === 'takeProfit' ? position.takeProfit : position.stopLoss;
     const price = ctx.feedQuote(MARKETS[position.market].feed).price;
@@ -32,22 +32,6 @@ export async function keeperSettlePosition(ctx: TxContext, position: PositionRow
     if (!hit) throw new ProtocolError('INVALID_TRIGGER', `Position ${position.id}'s ${reason} is not triggered at this price.`);
   }
   return settlePosition(ctx, position, { fractionBps: BPS, reason });
-}
-
-/**
- * The positions with these ids (decimal strings), their pools locked first: on PostgreSQL a lock wait may follow
- * the first read, so the rows are read after it (one statement for the markets, one for the rows); on PGlite
- * (one transaction at a time) they are read once.
- */
-async function lockedPositions(ctx: TxContext, ids: readonly string[]): Promise<Map<string, PositionRow>> {
-  const idArray = `{${ids.join(',')}}`;
-  if (ctx.dbKind === 'postgres') {
-    const { rows } = await ctx.tx.query<{ market: keyof typeof MARKETS }>('SELECT DISTINCT market FROM positions WHERE id = ANY($1::bigint[])', [idArray]);
-    for (const pool of new Set(rows.map((r) => MARKETS[r.market].pool))) await ctx.lockPool(pool);
-  }
-  const positions = await selectPositions(ctx.tx, 'id = ANY($1::bigint[])', [idArray]);
-  for (const pool of new Set(positions.map((p) => MARKETS[p.market].pool))) await ctx.lockPool(pool);
-  return new Map(positions.map((p) => [p.id, p]));
 }
 
 /**
@@ -59,8 +43,7 @@ async function lockedPositions(ctx: TxContext, ids: readonly string[]): Promise<
  */
 export async function keeperSettleBatch(ctx: TxContext, items: readonly KeeperSettleItem[]): Promise<KeeperSettleOutcome[]> {
   ctx.deferSettlementWrites();
-  const ids = [...new Set(items.map((i) => i.positionId))].filter((id) => /^\d{1,18}$/.test(id));
-  const positions = ids.length > 0 ? await lockedPositions(ctx, ids) : new Map<string, PositionRow>();
+  const positions = await loadPositionsLocked(ctx, [...new Set(items.map((i) => i.positionId))]);
   const outcomes: KeeperSettleOutcome[] = [];
   const settled = new Set<string>();
   for (const { positionId, reason } of items) {

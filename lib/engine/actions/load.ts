@@ -4,33 +4,56 @@ import type { TxContext } from '../tx-context';
 import type { OrderRow, PositionRow } from '../store/rows';
 import { selectOrders, selectPositions } from '../store/positions';
 
+/** A row id as the API takes it: a decimal bigint. */
+const ROW_ID = /^\d{1,18}$/;
+
 function parseId(id: string, what: string): string {
-  if (!/^\d{1,18}$/.test(id)) throw new ProtocolError('NOT_FOUND', `No ${what} ${id}.`);
+  if (!ROW_ID.test(id)) throw new ProtocolError('NOT_FOUND', `No ${what} ${id}.`);
   return id;
 }
 
 /**
- * A row read before its pool is locked is stale on PostgreSQL (another instance may change it while we wait for
- * the lock), so there it is read again after the lock. PGlite runs one transaction at a time (lib/db/pglite.ts:
- * one connection behind a mutex), so nothing can change the row in between and the first read is kept (issue 8:
- * one round trip less per close / collateral / TP-SL / cancel).
+ * The rows with these ids (decimal strings), their pools locked first. A row read before its pool is locked is
+ * stale on PostgreSQL (another instance may change it while we wait for the lock), so there the markets are read,
+ * the pools locked, then the rows read. PGlite runs one transaction at a time (lib/db/pglite.ts: one connection
+ * behind a mutex), so nothing can change them in between and one read is enough (issue 8: one round trip less per
+ * close / collateral / TP-SL / cancel, and per keeper batch).
  */
+async function lockedRows<R extends { market: string }>(
+  ctx: TxContext,
+  ids: readonly string[],
+  select: (sql: TxContext['tx'], where: string, params: unknown[]) => Promise<R[]>,
+  table: 'positions' | 'orders',
+): Promise<R[]> {
+  const idArray = `{${ids.join(',')}}`;
+  const lockPoolsOf = async (markets: readonly string[]) => {
+    for (const pool of new Set(markets.map((m) => MARKETS[m as keyof typeof MARKETS].pool))) await ctx.lockPool(pool);
+  };
+  if (ctx.dbKind === 'pglite') {
+    const rows = await select(ctx.tx, 'id = ANY($1::bigint[])', [idArray]);
+    await lockPoolsOf(rows.map((r) => r.market));
+    return rows;
+  }
+  const { rows } = await ctx.tx.query<{ market: string }>(`SELECT DISTINCT market FROM ${table} WHERE id = ANY($1::bigint[])`, [idArray]);
+  if (rows.length === 0) return [];
+  await lockPoolsOf(rows.map((r) => r.market));
+  return select(ctx.tx, 'id = ANY($1::bigint[])', [idArray]);
+}
+
 async function lockedRow<R extends { market: string }>(
   ctx: TxContext,
   id: string,
   select: (sql: TxContext['tx'], where: string, params: unknown[]) => Promise<R[]>,
   table: 'positions' | 'orders',
 ): Promise<R | undefined> {
-  if (ctx.dbKind === 'pglite') {
-    const row = (await select(ctx.tx, 'id = $1', [id]))[0];
-    if (row) await ctx.lockPool(MARKETS[row.market as keyof typeof MARKETS].pool);
-    return row;
-  }
-  const { rows } = await ctx.tx.query<{ market: string }>(`SELECT market FROM ${table} WHERE id = $1`, [id]);
-  const market = rows[0]?.market as keyof typeof MARKETS | undefined;
-  if (!market) return undefined;
-  await ctx.lockPool(MARKETS[market].pool);
-  return (await select(ctx.tx, 'id = $1', [id]))[0];
+  return (await lockedRows(ctx, [id], select, table))[0];
+}
+
+/** Keeper batches: the positions with these ids (valid ones only), by id, their pools locked (`lockedRows`). */
+export async function loadPositionsLocked(ctx: TxContext, ids: readonly string[]): Promise<Map<string, PositionRow>> {
+  const valid = ids.filter((id) => ROW_ID.test(id));
+  const rows = valid.length > 0 ? await lockedRows(ctx, valid, selectPositions, 'positions') : [];
+  return new Map(rows.map((p) => [p.id, p]));
 }
 
 /**
