@@ -76,6 +76,30 @@ ALTER TABLE faucet_draws DROP CONSTRAINT faucet_draws_pkey;
 ALTER TABLE faucet_draws ADD PRIMARY KEY (owner, token);
 `,
   },
+  {
+    version: 3,
+    name: 'local chain',
+    // The embedded Solana chain (lib/validator): accounts as the runtime holds them (u64 as numeric(20,0)), every
+    // executed transaction with its status and meta (JSON text), the index behind getSignaturesForAddress, and
+    // the chain's clock (slot, recent blockhashes, unix time). One group commit writes all four in one transaction.
+    sql: `
+CREATE TABLE chain_accounts (
+  address text PRIMARY KEY, lamports numeric(20,0) NOT NULL, owner text NOT NULL, executable boolean NOT NULL,
+  rent_epoch numeric(20,0) NOT NULL, data bytea NOT NULL);
+CREATE TABLE chain_transactions (
+  signature text PRIMARY KEY, seq bigint NOT NULL, slot bigint NOT NULL, block_time bigint NOT NULL,
+  blockhash text NOT NULL, version text NOT NULL, err text, logs text NOT NULL, compute_units bigint NOT NULL,
+  fee numeric(20,0) NOT NULL, account_keys text NOT NULL, meta text NOT NULL, memo text, wire bytea NOT NULL);
+CREATE INDEX chain_transactions_slot ON chain_transactions (slot);
+CREATE TABLE chain_address_signatures (
+  address text NOT NULL, seq bigint NOT NULL, slot bigint NOT NULL, signature text NOT NULL,
+  PRIMARY KEY (address, seq));
+CREATE TABLE chain_state (
+  id smallint PRIMARY KEY CHECK (id = 1), slot bigint NOT NULL, unix_timestamp bigint NOT NULL,
+  blockhashes text NOT NULL, genesis_hash text NOT NULL, faucet_seed bytea NOT NULL, next_seq bigint NOT NULL,
+  transaction_count bigint NOT NULL);
+`,
+  },
 ];
 
 /** Arbitrary constant key of the advisory lock that serialises migrations and genesis between instances. */
@@ -112,4 +136,5 @@ export async function runMigrations(db: Database): Promise<number[]> {
 export const STATE_TABLES = [
   'engine_state', 'custodies', 'positions', 'orders', 'balances', 'lp_balances', 'nonces', 'events',
   'market_sides', 'faucet_draws', 'candles_1m', 'lp_snapshots', 'price_marks', 'pools',
+  'chain_accounts', 'chain_transactions', 'chain_address_signatures', 'chain_state',
 ] as const;

@@ -1,0 +1,136 @@
+import type { Address } from '@solana/kit';
+import { big } from '@/lib/db/rows';
+import type { Database } from '@/lib/db/types';
+import type { ChainStore, CommitBatch, RecentStatus, SignaturesQuery } from './store';
+import { decodeTransactionRow, parseErr, type TransactionRow } from './store-codec';
+import { writeCommit } from './store-sql-commit';
+import type { ChainStateSnapshot, KeyedAccount, SignatureInfo, SignatureStatus, TransactionRecord } from './types';
+
+interface AccountRow {
+  address: string;
+  lamports: unknown;
+  owner: string;
+  executable: boolean;
+  rent_epoch: unknown;
+  data: Uint8Array;
+}
+
+interface StateRow {
+  slot: unknown;
+  unix_timestamp: unknown;
+  blockhashes: string;
+  genesis_hash: string;
+  faucet_seed: Uint8Array;
+  next_seq: unknown;
+  transaction_count: unknown;
+}
+
+const MAX_SEQ = '9223372036854775807';
+
+/**
+ * The chain's store on the app's `Database` port (PGlite or PostgreSQL), tables of migration 3 `local chain`.
+ * A commit is one database transaction of at most four statements plus the state row; reads are single
+ * statements outside transactions.
+ */
+export class SqlChainStore implements ChainStore {
+  constructor(private readonly db: Database) {}
+
+  async loadState(): Promise<ChainStateSnapshot | undefined> {
+    const { rows } = await this.db.sql.query<StateRow>('SELECT * FROM chain_state WHERE id = 1');
+    const row = rows[0];
+    if (row === undefined) return undefined;
+    const blockhashes = (JSON.parse(row.blockhashes) as [string, string][]).map(([slot, blockhash]) => ({
+      slot: BigInt(slot),
+      blockhash,
+    }));
+    return {
+      slot: big(row.slot),
+      unixTimestamp: big(row.unix_timestamp),
+      blockhashes,
+      genesisHash: row.genesis_hash,
+      faucetSeed: new Uint8Array(row.faucet_seed),
+      nextSeq: Number(big(row.next_seq)),
+      transactionCount: big(row.transaction_count),
+    };
+  }
+
+  async *loadAccounts(pageSize = 20_000): AsyncIterable<readonly KeyedAccount[]> {
+    let after = '';
+    for (;;) {
+      const { rows } = await this.db.sql.query<AccountRow>(
+        `SELECT address, lamports::text AS lamports, owner, executable, rent_epoch::text AS rent_epoch, data
+         FROM chain_accounts WHERE address > $1 ORDER BY address LIMIT $2`,
+        [after, pageSize],
+      );
+      if (rows.length === 0) return;
+      yield rows.map((r) => ({
+        address: r.address as Address,
+        account: {
+          lamports: big(r.lamports),
+          owner: r.owner as Address,
+          executable: r.executable,
+          rentEpoch: big(r.rent_epoch),
+          // pg gives a Buffer: a plain Uint8Array view of it, so accounts compare equal whatever the driver.
+          data: new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength),
+        },
+      }));
+      after = (rows[rows.length - 1] as AccountRow).address;
+      if (rows.length < pageSize) return;
+    }
+  }
+
+  async loadRecentStatuses(fromSlot: bigint): Promise<readonly RecentStatus[]> {
+    const { rows } = await this.db.sql.query<{ signature: string; slot: unknown; err: string | null; blockhash: string }>(
+      'SELECT signature, slot, err, blockhash FROM chain_transactions WHERE slot >= $1 ORDER BY seq',
+      [fromSlot.toString()],
+    );
+    return rows.map((r) => ({ signature: r.signature, slot: big(r.slot), err: parseErr(r.err), blockhash: r.blockhash }));
+  }
+
+  commit(batch: CommitBatch): Promise<void> {
+    return this.db.transaction((tx) => writeCommit(tx, batch));
+  }
+
+  async getTransaction(signature: string): Promise<TransactionRecord | undefined> {
+    const { rows } = await this.db.sql.query<TransactionRow>('SELECT * FROM chain_transactions WHERE signature = $1', [signature]);
+    const row = rows[0];
+    return row === undefined ? undefined : decodeTransactionRow(row);
+  }
+
+  async getStatuses(signatures: readonly string[]): Promise<ReadonlyMap<string, SignatureStatus>> {
+    const out = new Map<string, SignatureStatus>();
+    if (signatures.length === 0) return out;
+    const { rows } = await this.db.sql.query<{ signature: string; slot: unknown; err: string | null }>(
+      'SELECT signature, slot, err FROM chain_transactions WHERE signature = ANY($1::text[])',
+      [[...signatures]],
+    );
+    for (const r of rows) out.set(r.signature, { slot: big(r.slot), err: parseErr(r.err) });
+    return out;
+  }
+
+  async getSignaturesForAddress(address: Address, query: SignaturesQuery): Promise<readonly SignatureInfo[]> {
+    const seqOf = async (signature: string | undefined): Promise<string | null | undefined> => {
+      if (signature === undefined) return undefined;
+      const { rows } = await this.db.sql.query<{ seq: unknown }>('SELECT seq FROM chain_transactions WHERE signature = $1', [signature]);
+      return rows[0] === undefined ? null : big(rows[0].seq).toString();
+    };
+    const before = await seqOf(query.before);
+    // agave: an unknown `before` yields nothing; an unknown `until` does not bound the search.
+    if (before === null) return [];
+    const until = await seqOf(query.until);
+    const { rows } = await this.db.sql.query<{ signature: string; slot: unknown; err: string | null; memo: string | null; block_time: unknown }>(
+      `SELECT s.signature, s.slot, t.err, t.memo, t.block_time
+       FROM chain_address_signatures s JOIN chain_transactions t ON t.signature = s.signature
+       WHERE s.address = $1 AND s.seq < $2 AND s.seq > $3
+       ORDER BY s.seq DESC LIMIT $4`,
+      [address, before ?? MAX_SEQ, until ?? '-1', query.limit],
+    );
+    return rows.map((r) => ({
+      signature: r.signature,
+      slot: big(r.slot),
+      err: parseErr(r.err),
+      memo: r.memo,
+      blockTime: big(r.block_time),
+    }));
+  }
+}
