@@ -1,0 +1,360 @@
+import type { Address } from '@solana/kit';
+import type { AccountFilter } from './account-index';
+import { nextBlockhash } from './blockhash-queue';
+import { ChainCore } from './core';
+import { ChainClosedError, SignatureVerificationError, TransactionRejectedError } from './errors';
+import { executeTransaction } from './execute';
+import { Faucet, faucetGenesisAccount } from './faucet';
+import { GroupCommitter } from './group-commit';
+import { lifetimeError } from './lifetime';
+import { decodeTransaction } from './message';
+import { MAX_PROCESSING_AGE, SLOTS_PER_EPOCH } from './programs';
+import * as reads from './reads';
+import { genesisState, restoreCore, type RestoreReport } from './restore';
+import { simulateTransaction, type SimulationOptions, type SimulationResult } from './simulate';
+import type { ChainStore, SignaturesQuery } from './store';
+import { Svm } from './svm';
+import type { ChainAccount, KeyedAccount, SignatureInfo, SignatureStatus, TransactionErrorJson, TransactionRecord } from './types';
+
+export interface LocalChainOptions {
+  /** Slot length (Solana's ~400 ms). */
+  readonly slotMs?: number;
+  /** Run the slot timer (default true). Tests pass false and call `tick()`. */
+  readonly autoTick?: boolean;
+  /** Seed of a new chain's faucet keypair (default random); a restored chain keeps its own. */
+  readonly faucetSeed?: Uint8Array;
+  readonly faucetLamports?: bigint;
+  /** LiteSVM's log truncation (default 10,000 bytes, as agave); null: no limit. */
+  readonly logBytesLimit?: number | null;
+  /** Called once with what restoring from the store took. */
+  readonly onRestore?: (report: RestoreReport) => void;
+  /** Most transactions in one group commit. */
+  readonly maxBatch?: number;
+}
+
+export interface SendOptions {
+  readonly skipPreflight?: boolean;
+}
+
+export interface SendResult {
+  readonly signature: string;
+  readonly slot: bigint;
+  readonly err: TransactionErrorJson | null;
+}
+
+export interface CommitEvent {
+  readonly transactions: readonly TransactionRecord[];
+  readonly accounts: ReadonlyMap<Address, ChainAccount | null>;
+}
+
+interface CommitItem {
+  readonly record?: TransactionRecord;
+  readonly writes: ReadonlyMap<Address, ChainAccount | null>;
+}
+
+/**
+ * The local Solana chain: one LiteSVM in this process, its state persisted through a `ChainStore`. Slots advance
+ * with time, each with a new blockhash; the last 151 blockhashes are valid (Solana's `MAX_PROCESSING_AGE`). Every
+ * executed transaction and the accounts it could write are committed (group commit) before its caller resolves;
+ * reads answer committed state only, whatever the commitment asked. Open it with `LocalChain.open`.
+ */
+export class LocalChain {
+  private reloading: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private closed = false;
+  private readonly committer: GroupCommitter<CommitItem>;
+  private readonly commitListeners = new Set<(event: CommitEvent) => void>();
+  private readonly slotListeners = new Set<(slot: bigint) => void>();
+
+  private constructor(
+    private readonly store: ChainStore,
+    private readonly nowUnixS: () => number,
+    private core: ChainCore,
+    private readonly faucet: Faucet,
+    private readonly options: LocalChainOptions,
+  ) {
+    this.committer = new GroupCommitter<CommitItem>(
+      { write: (items) => this.write(items), committed: (items) => this.committed(items), failed: () => this.reload() },
+      options.maxBatch,
+    );
+  }
+
+  /** Restores the chain from `store`, or creates it (genesis: slot 0, a funded faucet) when the store is empty. */
+  static async open(store: ChainStore, nowUnixS: () => number, options: LocalChainOptions = {}): Promise<LocalChain> {
+    const restored = await restoreCore(store, { logBytesLimit: options.logBytesLimit });
+    let core: ChainCore;
+    if (restored !== undefined) {
+      options.onRestore?.(restored.report);
+      core = restored.core;
+    } else {
+      core = new ChainCore(new Svm({ logBytesLimit: options.logBytesLimit }), genesisState(BigInt(Math.floor(nowUnixS())), options.faucetSeed));
+      core.applyClock();
+      core.applySlotHashes();
+    }
+    const chain = new LocalChain(store, nowUnixS, core, await Faucet.fromSeed(core.faucetSeed), options);
+    if (restored === undefined) await chain.setAccount(chain.faucet.address, faucetGenesisAccount(options.faucetLamports));
+    if (options.autoTick !== false) chain.start();
+    return chain;
+  }
+
+  // ---- time ----
+
+  get slot(): bigint {
+    return this.core.slot;
+  }
+
+  /** No slot is ever skipped here, so the block height is the slot. */
+  get blockHeight(): bigint {
+    return this.core.slot;
+  }
+
+  get unixTimestamp(): bigint {
+    return this.core.unixTimestamp;
+  }
+
+  start(): void {
+    if (this.timer !== null || this.closed) return;
+    this.timer = setInterval(() => this.tick(), this.options.slotMs ?? 400);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Ends the slot, starts the next: new blockhash, Clock and SlotHashes sysvars, state persisted. */
+  tick(): void {
+    if (this.reloading !== null || this.closed) return;
+    const core = this.core;
+    core.slot += 1n;
+    core.blockhashes.push({ slot: core.slot, blockhash: nextBlockhash(core.blockhashes.latest.blockhash, core.slot) });
+    if (!core.advanceClock(this.now())) core.applyClock();
+    core.applySlotHashes();
+    core.statuses.prune(core.slot);
+    this.committer.requestStateWrite();
+    for (const listener of this.slotListeners) listener(core.slot);
+  }
+
+  /** Stops the timer, waits for the commits in flight; later sends are refused. */
+  async close(): Promise<void> {
+    this.stop();
+    this.closed = true;
+    await this.committer.idle();
+  }
+
+  // ---- writes ----
+
+  /**
+   * Executes a wire transaction. With preflight (the default) a transaction whose simulation fails is refused
+   * (TransactionRejectedError 'preflight', or SignatureVerificationError) and changes nothing. A transaction that
+   * executes, successfully or not, resolves once committed with its error (a failed one paid its fee).
+   */
+  async sendTransaction(wire: Uint8Array, opts: SendOptions = {}): Promise<SendResult> {
+    while (this.reloading !== null) await this.reloading;
+    if (this.closed) throw new ChainClosedError();
+    const core = this.core;
+    const tx = decodeTransaction(Uint8Array.from(wire));
+    if (core.advanceClock(this.now())) this.committer.requestStateWrite();
+    const stale = lifetimeError(core, tx);
+    if (stale !== null) {
+      throw new TransactionRejectedError(opts.skipPreflight === true ? 'notProcessed' : 'preflight', {
+        err: stale, logs: [], unitsConsumed: 0n, returnData: null,
+      });
+    }
+    if (opts.skipPreflight !== true) {
+      const sim = core.svm.simulate(tx.wire, tx.version, true);
+      if (sim.err === 'SignatureFailure') throw new SignatureVerificationError();
+      if (sim.err !== null) {
+        throw new TransactionRejectedError('preflight', { err: sim.err, logs: sim.logs, unitsConsumed: sim.unitsConsumed, returnData: sim.returnData });
+      }
+    }
+    const outcome = executeTransaction(core, tx, { slot: core.slot, blockTime: core.unixTimestamp, seq: core.nextSeq });
+    if (!outcome.included) throw new TransactionRejectedError('notProcessed', outcome.rejection);
+    const { record, writes } = outcome.executed;
+    core.nextSeq += 1;
+    core.statuses.add(record.signature, { slot: record.slot, err: record.err, blockhash: record.blockhash }, false);
+    await this.committer.submit({ record, writes });
+    return { signature: record.signature, slot: record.slot, err: record.err };
+  }
+
+  /** Airdrop: a system transfer signed by the chain's faucet, sent like any transaction; its signature. */
+  async airdrop(to: Address, lamports: bigint): Promise<string> {
+    while (this.reloading !== null) await this.reloading;
+    const latest = this.core.blockhashes.latest;
+    const wire = await this.faucet.transfer(to, lamports, latest.blockhash, latest.slot + BigInt(MAX_PROCESSING_AGE));
+    return (await this.sendTransaction(wire)).signature;
+  }
+
+  /** Writes an account as is (genesis), persisted before it resolves. */
+  async setAccount(address: Address, account: ChainAccount): Promise<void> {
+    while (this.reloading !== null) await this.reloading;
+    if (this.closed) throw new ChainClosedError();
+    this.core.svm.setAccount(address, account);
+    await this.committer.submit({ writes: new Map([[address, account.lamports === 0n ? null : account]]) });
+  }
+
+  simulateTransaction(wire: Uint8Array, opts: SimulationOptions = {}): SimulationResult {
+    if (this.core.advanceClock(this.now())) this.committer.requestStateWrite();
+    return simulateTransaction(this.core, Uint8Array.from(wire), opts);
+  }
+
+  // ---- reads (committed state) ----
+
+  get genesisHash(): string {
+    return this.core.genesisHash;
+  }
+
+  get faucetAddress(): Address {
+    return this.faucet.address;
+  }
+
+  get transactionCount(): bigint {
+    return this.core.transactionCount;
+  }
+
+  latestBlockhash(): { blockhash: string; lastValidBlockHeight: bigint } {
+    const latest = this.core.blockhashes.latest;
+    return { blockhash: latest.blockhash, lastValidBlockHeight: latest.slot + BigInt(MAX_PROCESSING_AGE) };
+  }
+
+  isBlockhashValid(blockhash: string): boolean {
+    return this.core.blockhashes.isValid(blockhash);
+  }
+
+  feeForMessage(message: Uint8Array): bigint | null {
+    return reads.feeForMessage(this.core, message);
+  }
+
+  minimumBalanceForRentExemption(dataLength: bigint): bigint {
+    return this.core.svm.minimumBalanceForRentExemption(dataLength);
+  }
+
+  epochInfo(): reads.EpochInfo {
+    return reads.epochInfo(this.core, SLOTS_PER_EPOCH);
+  }
+
+  getAccount(address: Address): ChainAccount | null {
+    return this.core.read(address);
+  }
+
+  getMultipleAccounts(addresses: readonly Address[]): (ChainAccount | null)[] {
+    return addresses.map((a) => this.core.read(a));
+  }
+
+  getBalance(address: Address): bigint {
+    return this.core.read(address)?.lamports ?? 0n;
+  }
+
+  getProgramAccounts(owner: Address, filters: readonly AccountFilter[] = []): KeyedAccount[] {
+    return this.core.index.ofOwner(owner, filters);
+  }
+
+  getTokenAccountsByOwner(wallet: Address, selector: reads.TokenAccountsSelector): KeyedAccount[] {
+    return reads.tokenAccountsByOwner(this.core, wallet, selector);
+  }
+
+  async getTransaction(signature: string): Promise<TransactionRecord | null> {
+    return (await this.store.getTransaction(signature)) ?? null;
+  }
+
+  getSignaturesForAddress(address: Address, query: SignaturesQuery): Promise<readonly SignatureInfo[]> {
+    return this.store.getSignaturesForAddress(address, query);
+  }
+
+  getSignatureStatuses(signatures: readonly string[], opts: { searchTransactionHistory?: boolean } = {}): Promise<(SignatureStatus | null)[]> {
+    return reads.signatureStatuses(this.core, this.store, signatures, opts.searchTransactionHistory === true);
+  }
+
+  // ---- events ----
+
+  /** After each group commit (in order). Returns the unsubscribe function. */
+  onCommit(listener: (event: CommitEvent) => void): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
+  }
+
+  onSlot(listener: (slot: bigint) => void): () => void {
+    this.slotListeners.add(listener);
+    return () => this.slotListeners.delete(listener);
+  }
+
+  // ---- group commit ----
+
+  private now(): bigint {
+    return BigInt(Math.floor(this.nowUnixS()));
+  }
+
+  private write(items: readonly CommitItem[]): Promise<void> {
+    const core = this.core;
+    const accounts = new Map<Address, ChainAccount | null>();
+    const transactions: TransactionRecord[] = [];
+    for (const item of items) {
+      for (const [address, account] of item.writes) {
+        accounts.delete(address);
+        accounts.set(address, account);
+      }
+      if (item.record !== undefined) transactions.push(item.record);
+    }
+    const last = transactions[transactions.length - 1];
+    const committedSeq = last === undefined ? core.committedSeq : last.seq + 1;
+    const count = core.transactionCount + BigInt(transactions.length);
+    return this.store.commit({ accounts, transactions, state: core.snapshot(committedSeq, count) });
+  }
+
+  private committed(items: readonly CommitItem[]): void {
+    const core = this.core;
+    const transactions: TransactionRecord[] = [];
+    const accounts = new Map<Address, ChainAccount | null>();
+    for (const item of items) {
+      for (const [address, account] of item.writes) {
+        core.index.set(address, account);
+        accounts.set(address, account);
+      }
+      if (item.record === undefined) continue;
+      core.statuses.markCommitted(item.record.signature);
+      core.committedSeq = item.record.seq + 1;
+      core.transactionCount += 1n;
+      transactions.push(item.record);
+    }
+    const event = { transactions, accounts };
+    for (const listener of this.commitListeners) {
+      try {
+        listener(event);
+      } catch {
+        // A listener's failure is its own.
+      }
+    }
+  }
+
+  /** After a failed commit: a new core from the store (retried until it loads); the clock does not go back. */
+  private reload(): Promise<void> {
+    const previous = this.core;
+    const attempt = async (): Promise<void> => {
+      for (let failures = 0; ; failures++) {
+        try {
+          const restored = await restoreCore(this.store, { logBytesLimit: this.options.logBytesLimit });
+          if (restored === undefined) throw new Error('The chain store is empty');
+          const core = restored.core;
+          if (previous.slot > core.slot) {
+            core.slot = previous.slot;
+            core.blockhashes = previous.blockhashes;
+            core.applySlotHashes();
+          }
+          core.advanceClock(previous.unixTimestamp);
+          core.applyClock();
+          this.core = core;
+          return;
+        } catch (error) {
+          if (this.closed) throw error;
+          await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 250 * 2 ** failures)));
+        }
+      }
+    };
+    const reloading = attempt().finally(() => {
+      this.reloading = null;
+    });
+    this.reloading = reloading;
+    return reloading.catch(() => undefined);
+  }
+}
