@@ -1,0 +1,90 @@
+//! `AddLiquidity` (10): tokens from the LP's account into a custody's `owned`, LP tokens minted at AUM / supply
+//! (§8). Accounts: owner [signer], config, pool, lp_mint [writable], funding token account [writable], LP token
+//! account [writable], custody vault [writable], transfer authority, token program, the pool's custodies in pool
+//! order (the deposited one writable), the pool's markets in pool order, then the price accounts.
+//! Data: custody index u8, amount u64, min_lp_out u64. Emits LiquidityAdded.
+use super::accounts::{expect_key, Cursor};
+use super::context::Ctx;
+use super::pool_state::{Markets, PoolState};
+use crate::error::{Error, Result};
+use crate::events::{Event, LIQUIDITY_ADDED};
+use crate::math::convert::token_to_usd;
+use crate::math::liquidity::{add_liquidity_quote, check_min_out};
+use crate::math::wide::Rounding;
+use crate::oracle::Oracles;
+use crate::sdk::bytes::Reader;
+use crate::sdk::entrypoint::Input;
+use crate::state::config::Config;
+use crate::state::pool::Pool;
+use crate::token::cpi::{mint_to, transfer, TokenCall};
+use crate::token::{check_token_program, funding_account, mint_info, owned_token_account};
+
+#[inline(never)]
+pub fn process(input: &Input, data: &[u8]) -> Result<()> {
+    let ctx = Ctx::new(input.program_id)?;
+    let mut r = Reader::new(data);
+    let (Some(index), Some(amount), Some(min_lp_out)) = (r.u8(), r.u64(), r.u64()) else {
+        return Err(Error::InvalidInstruction);
+    };
+    if !r.finished() {
+        return Err(Error::InvalidInstruction);
+    }
+    let index = index as usize;
+    let mut accounts = Cursor::new(input.accounts);
+    let owner = accounts.signer()?;
+    let config = Config::load(accounts.next()?, input.program_id)?;
+    let pool_view = accounts.next()?;
+    let pool = Pool::load(pool_view, input.program_id)?;
+    let lp_mint = accounts.writable()?;
+    expect_key(lp_mint, &pool.lp_mint)?;
+    let funding = accounts.writable()?;
+    let lp_account = accounts.writable()?;
+    let vault = accounts.writable()?;
+    let authority = accounts.next()?;
+    let token_program = accounts.next()?;
+    check_token_program(token_program)?;
+    let mut state = PoolState::new(accounts.take(pool.custody_count as usize)?);
+    state.load(&pool, input.program_id)?;
+    let mut markets = Markets::new();
+    markets.load(&pool, accounts.take(pool.market_count as usize)?, input.program_id)?;
+    if index >= state.n {
+        return Err(Error::UnsupportedCollateral);
+    }
+    if amount == 0 {
+        return Err(Error::AmountTooSmall);
+    }
+    let oracles = Oracles::new(accounts.rest(), &config, input.program_id, ctx.now_s);
+    let custody = *state.custody(index);
+    expect_key(vault, &custody.vault)?;
+    state.load_quotes(&oracles)?;
+    let aum = state.aum(&markets, &oracles, ctx.now_s)?;
+    let (supply, _) = mint_info(lp_mint)?;
+    let q = add_liquidity_quote(amount, custody.params.add_fee_bps, state.quotes[index].low, custody.decimals, aum, supply)?;
+    check_min_out(q.lp_out, min_lp_out)?;
+    state.check_ratios(&[(index, amount as i128)])?;
+    funding_account(funding, &custody.mint, owner.key(), amount)?;
+    owned_token_account(lp_account, &pool.lp_mint, owner.key())?;
+
+    let c = state.custody_mut(index);
+    c.accrue(ctx.now_s)?;
+    c.add_owned(amount as i128)?;
+    c.settle_rate()?;
+    state.store(index)?;
+    transfer(&TokenCall::owner(token_program, owner), funding, vault, amount)?;
+    mint_to(&TokenCall::authority(token_program, authority, config.authority_bump), lp_mint, lp_account, q.lp_out)?;
+
+    let fee_usd = token_to_usd(q.fee_amount, state.quotes[index].low, custody.decimals, Rounding::Floor)?;
+    Event::new(LIQUIDITY_ADDED)
+        .key(owner.key())
+        .key(pool_view.key())
+        .key(&pool.custodies[index])
+        .u64(amount)
+        .u64(q.fee_amount)
+        .u64(fee_usd)
+        .u64(q.value_usd)
+        .u64(q.lp_out)
+        .u64(aum)
+        .u64(supply.saturating_add(q.lp_out))
+        .emit();
+    Ok(())
+}
