@@ -1,20 +1,23 @@
 import type { Address } from '@solana/kit';
-import type { AccountFilter } from './account-index';
 import { nextBlockhash } from './blockhash-queue';
+import { ChainReader } from './chain-reader';
+import { applyCommitted, buildCommitBatch, type CommitEvent, type CommitItem } from './commit-items';
 import { ChainCore } from './core';
 import { ChainClosedError, SignatureVerificationError, TransactionRejectedError } from './errors';
 import { executeTransaction } from './execute';
 import { Faucet, faucetGenesisAccount } from './faucet';
 import { GroupCommitter } from './group-commit';
 import { lifetimeError } from './lifetime';
+import { reloadCore } from './reload';
 import { decodeTransaction } from './message';
-import { MAX_PROCESSING_AGE, SLOTS_PER_EPOCH } from './programs';
-import * as reads from './reads';
+import { MAX_PROCESSING_AGE } from './programs';
 import { genesisState, restoreCore, type RestoreReport } from './restore';
 import { simulateTransaction, type SimulationOptions, type SimulationResult } from './simulate';
-import type { ChainStore, SignaturesQuery } from './store';
+import type { ChainStore } from './store';
 import { Svm } from './svm';
-import type { ChainAccount, KeyedAccount, SignatureInfo, SignatureStatus, TransactionErrorJson, TransactionRecord } from './types';
+import type { ChainAccount, TransactionErrorJson } from './types';
+
+export type { CommitEvent } from './commit-items';
 
 export interface LocalChainOptions {
   /** Slot length (Solana's ~400 ms). */
@@ -42,23 +45,13 @@ export interface SendResult {
   readonly err: TransactionErrorJson | null;
 }
 
-export interface CommitEvent {
-  readonly transactions: readonly TransactionRecord[];
-  readonly accounts: ReadonlyMap<Address, ChainAccount | null>;
-}
-
-interface CommitItem {
-  readonly record?: TransactionRecord;
-  readonly writes: ReadonlyMap<Address, ChainAccount | null>;
-}
-
 /**
  * The local Solana chain: one LiteSVM in this process, its state persisted through a `ChainStore`. Slots advance
  * with time, each with a new blockhash; the last 151 blockhashes are valid (Solana's `MAX_PROCESSING_AGE`). Every
  * executed transaction and the accounts it could write are committed (group commit) before its caller resolves;
  * reads answer committed state only, whatever the commitment asked. Open it with `LocalChain.open`.
  */
-export class LocalChain {
+export class LocalChain extends ChainReader {
   private reloading: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -67,12 +60,13 @@ export class LocalChain {
   private readonly slotListeners = new Set<(slot: bigint) => void>();
 
   private constructor(
-    private readonly store: ChainStore,
+    store: ChainStore,
     private readonly nowUnixS: () => number,
-    private core: ChainCore,
-    private readonly faucet: Faucet,
+    core: ChainCore,
+    faucet: Faucet,
     private readonly options: LocalChainOptions,
   ) {
+    super(store, core, faucet);
     this.committer = new GroupCommitter<CommitItem>(
       { write: (items) => this.write(items), committed: (items) => this.committed(items), failed: () => this.reload() },
       options.maxBatch,
@@ -98,19 +92,6 @@ export class LocalChain {
   }
 
   // ---- time ----
-
-  get slot(): bigint {
-    return this.core.slot;
-  }
-
-  /** No slot is ever skipped here, so the block height is the slot. */
-  get blockHeight(): bigint {
-    return this.core.slot;
-  }
-
-  get unixTimestamp(): bigint {
-    return this.core.unixTimestamp;
-  }
 
   start(): void {
     if (this.timer !== null || this.closed) return;
@@ -199,73 +180,6 @@ export class LocalChain {
     return simulateTransaction(this.core, Uint8Array.from(wire), opts);
   }
 
-  // ---- reads (committed state) ----
-
-  get genesisHash(): string {
-    return this.core.genesisHash;
-  }
-
-  get faucetAddress(): Address {
-    return this.faucet.address;
-  }
-
-  get transactionCount(): bigint {
-    return this.core.transactionCount;
-  }
-
-  latestBlockhash(): { blockhash: string; lastValidBlockHeight: bigint } {
-    const latest = this.core.blockhashes.latest;
-    return { blockhash: latest.blockhash, lastValidBlockHeight: latest.slot + BigInt(MAX_PROCESSING_AGE) };
-  }
-
-  isBlockhashValid(blockhash: string): boolean {
-    return this.core.blockhashes.isValid(blockhash);
-  }
-
-  feeForMessage(message: Uint8Array): bigint | null {
-    return reads.feeForMessage(this.core, message);
-  }
-
-  minimumBalanceForRentExemption(dataLength: bigint): bigint {
-    return this.core.svm.minimumBalanceForRentExemption(dataLength);
-  }
-
-  epochInfo(): reads.EpochInfo {
-    return reads.epochInfo(this.core, SLOTS_PER_EPOCH);
-  }
-
-  getAccount(address: Address): ChainAccount | null {
-    return this.core.read(address);
-  }
-
-  getMultipleAccounts(addresses: readonly Address[]): (ChainAccount | null)[] {
-    return addresses.map((a) => this.core.read(a));
-  }
-
-  getBalance(address: Address): bigint {
-    return this.core.read(address)?.lamports ?? 0n;
-  }
-
-  getProgramAccounts(owner: Address, filters: readonly AccountFilter[] = []): KeyedAccount[] {
-    return this.core.index.ofOwner(owner, filters);
-  }
-
-  getTokenAccountsByOwner(wallet: Address, selector: reads.TokenAccountsSelector): KeyedAccount[] {
-    return reads.tokenAccountsByOwner(this.core, wallet, selector);
-  }
-
-  async getTransaction(signature: string): Promise<TransactionRecord | null> {
-    return (await this.store.getTransaction(signature)) ?? null;
-  }
-
-  getSignaturesForAddress(address: Address, query: SignaturesQuery): Promise<readonly SignatureInfo[]> {
-    return this.store.getSignaturesForAddress(address, query);
-  }
-
-  getSignatureStatuses(signatures: readonly string[], opts: { searchTransactionHistory?: boolean } = {}): Promise<(SignatureStatus | null)[]> {
-    return reads.signatureStatuses(this.core, this.store, signatures, opts.searchTransactionHistory === true);
-  }
-
   // ---- events ----
 
   /** After each group commit (in order). Returns the unsubscribe function. */
@@ -286,38 +200,11 @@ export class LocalChain {
   }
 
   private write(items: readonly CommitItem[]): Promise<void> {
-    const core = this.core;
-    const accounts = new Map<Address, ChainAccount | null>();
-    const transactions: TransactionRecord[] = [];
-    for (const item of items) {
-      for (const [address, account] of item.writes) {
-        accounts.delete(address);
-        accounts.set(address, account);
-      }
-      if (item.record !== undefined) transactions.push(item.record);
-    }
-    const last = transactions[transactions.length - 1];
-    const committedSeq = last === undefined ? core.committedSeq : last.seq + 1;
-    const count = core.transactionCount + BigInt(transactions.length);
-    return this.store.commit({ accounts, transactions, state: core.snapshot(committedSeq, count) });
+    return this.store.commit(buildCommitBatch(this.core, items));
   }
 
   private committed(items: readonly CommitItem[]): void {
-    const core = this.core;
-    const transactions: TransactionRecord[] = [];
-    const accounts = new Map<Address, ChainAccount | null>();
-    for (const item of items) {
-      for (const [address, account] of item.writes) {
-        core.index.set(address, account);
-        accounts.set(address, account);
-      }
-      if (item.record === undefined) continue;
-      core.statuses.markCommitted(item.record.signature);
-      core.committedSeq = item.record.seq + 1;
-      core.transactionCount += 1n;
-      transactions.push(item.record);
-    }
-    const event = { transactions, accounts };
+    const event = applyCommitted(this.core, items);
     for (const listener of this.commitListeners) {
       try {
         listener(event);
@@ -327,33 +214,16 @@ export class LocalChain {
     }
   }
 
-  /** After a failed commit: a new core from the store (retried until it loads); the clock does not go back. */
+  /** Swaps in a core restored from the store; sends wait for it meanwhile. */
   private reload(): Promise<void> {
-    const previous = this.core;
-    const attempt = async (): Promise<void> => {
-      for (let failures = 0; ; failures++) {
-        try {
-          const restored = await restoreCore(this.store, { logBytesLimit: this.options.logBytesLimit });
-          if (restored === undefined) throw new Error('The chain store is empty');
-          const core = restored.core;
-          if (previous.slot > core.slot) {
-            core.slot = previous.slot;
-            core.blockhashes = previous.blockhashes;
-            core.applySlotHashes();
-          }
-          core.advanceClock(previous.unixTimestamp);
-          core.applyClock();
-          this.core = core;
-          return;
-        } catch (error) {
-          if (this.closed) throw error;
-          await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 250 * 2 ** failures)));
-        }
-      }
-    };
-    const reloading = attempt().finally(() => {
-      this.reloading = null;
-    });
+    const opts = { logBytesLimit: this.options.logBytesLimit };
+    const reloading = reloadCore(this.store, this.core, opts, () => this.closed)
+      .then((core) => {
+        this.core = core;
+      })
+      .finally(() => {
+        this.reloading = null;
+      });
     this.reloading = reloading;
     return reloading.catch(() => undefined);
   }
