@@ -7,6 +7,8 @@ use super::syscalls::{self, SolBytes, SolSignerSeeds};
 
 /// Most accounts one CPI passes (SPL Token transfers take 3, system create 2).
 pub const MAX_CPI_ACCOUNTS: usize = 4;
+/// Most seeds of one PDA signer (a position's: prefix, owner, market, side, bump).
+pub const MAX_SEEDS: usize = 6;
 
 #[repr(C)]
 struct SolAccountMeta {
@@ -45,7 +47,7 @@ pub struct CpiAccount<'a> {
     pub signer: bool,
 }
 
-/// The seeds of one PDA signer (at most 4 seeds, bump included).
+/// The seeds of one PDA signer (at most MAX_SEEDS, bump included).
 pub struct Signer<'a> {
     pub seeds: &'a [&'a [u8]],
 }
@@ -99,10 +101,10 @@ pub fn invoke_signed(call: &Call) -> Result<(), CpiError> {
         data_len: data.len() as u64,
     };
     let empty = SolBytes { addr: core::ptr::null(), len: 0 };
-    let mut seed_bytes = [[empty; 4]; 2];
+    let mut seed_bytes = [[empty; MAX_SEEDS]; 2];
     let mut seeds = [SolSignerSeeds { addr: core::ptr::null(), len: 0 }; 2];
     for (s, signer) in signers.iter().enumerate() {
-        if signer.seeds.len() > 4 {
+        if signer.seeds.len() > MAX_SEEDS {
             return Err(CpiError::TooManyAccounts);
         }
         for (j, seed) in signer.seeds.iter().enumerate() {

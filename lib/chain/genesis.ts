@@ -1,0 +1,143 @@
+/**
+ * The initialisation of a deployment as instruction batches, from lib/math's parameters (protocol.md §3, §4,
+ * §8): config, pools and LP mints, escrow vaults, local price accounts, custodies (in pool order), markets; then
+ * §9's genesis liquidity. Shared by the local chain's first start, `npm run deploy:program` and the tests.
+ */
+import type { Address, Instruction } from '@solana/kit';
+import { FEED_IDS, MARKET_IDS, POOL_IDS, TOKEN_IDS, type PoolId, type TokenId } from '@/lib/math/ids';
+import { FEED_BAND_BPS, GENESIS, MARKETS, POOLS, TOKENS, custodyParams } from '@/lib/math/params';
+import { FEED_ID_BYTES } from './feeds';
+import { custodyOf, MARKET_INDEX, POOL_INDEX, vaultOf, type ChainAddresses } from './addresses';
+import { ORACLE_LOCAL } from './accounts/config';
+import type { CustodyParamsAccount } from './accounts/custody';
+import { SYSTEM_PROGRAM } from './program-ids';
+import {
+  initConfigInstruction,
+  initCustodyInstruction,
+  initEscrowInstruction,
+  initMarketInstruction,
+  initPoolInstruction,
+  initPriceInstruction,
+  seedLiquidityInstruction,
+} from './instructions/admin';
+
+export interface InitializeInput {
+  addresses: ChainAddresses;
+  admin: Address;
+  oracleAuthority: Address;
+  oracleKind: number;
+  maxPriceAgeS: bigint;
+}
+
+/** The custody parameters of §3/§4/§8 for the program. */
+export function custodyParamsAccount(pool: PoolId, token: TokenId): CustodyParamsAccount {
+  const p = custodyParams(pool, token);
+  return {
+    bandBps: token === 'USDC' ? 0n : FEED_BAND_BPS[TOKENS[token].feed],
+    targetBps: p.targetBps,
+    minBps: p.minBps,
+    maxBps: p.maxBps,
+    addFeeBps: p.addFeeBps,
+    removeFeeBps: p.removeFeeBps,
+    swapFeeBps: TOKENS[token].swapFeeBps,
+    uOptBps: p.borrow.uOptBps,
+    rateAtOptHourly: p.borrow.rateAtOptHourly,
+    rateMaxHourly: p.borrow.rateMaxHourly,
+  };
+}
+
+/** Every initialisation instruction, one per transaction, in dependency order. */
+export function initializationBatches(i: InitializeInput): Instruction[][] {
+  const a = i.addresses;
+  const base = { programId: a.programId, admin: i.admin, config: a.config };
+  const batches: Instruction[][] = [
+    [initConfigInstruction({ ...base, oracleAuthority: i.oracleAuthority, oracleKind: i.oracleKind, maxPriceAgeS: i.maxPriceAgeS })],
+  ];
+  for (const pool of POOL_IDS) batches.push([initPoolInstruction({ ...base, pool: a.pools[pool], lpMint: a.lpMints[pool], index: POOL_INDEX[pool] })]);
+  for (const token of TOKEN_IDS) batches.push([initEscrowInstruction({ ...base, escrow: a.escrows[token], mint: a.mints[token] })]);
+  if (i.oracleKind === ORACLE_LOCAL) {
+    for (const feed of FEED_IDS) batches.push([initPriceInstruction({ ...base, price: a.oracles[feed], feedId: FEED_ID_BYTES[feed] })]);
+  }
+  for (const pool of POOL_IDS) {
+    for (const token of POOLS[pool].custodies) {
+      batches.push([
+        initCustodyInstruction({
+          ...base,
+          pool: a.pools[pool],
+          custody: custodyOf(a, pool, token),
+          mint: a.mints[token],
+          vault: vaultOf(a, pool, token),
+          escrow: a.escrows[token],
+          params: custodyParamsAccount(pool, token),
+          oracle: token === 'USDC' ? SYSTEM_PROGRAM : a.oracles[TOKENS[token].feed],
+          feedId: FEED_ID_BYTES[TOKENS[token].feed],
+        }),
+      ]);
+    }
+  }
+  for (const market of MARKET_IDS) {
+    const m = MARKETS[market];
+    batches.push([
+      initMarketInstruction({
+        ...base,
+        pool: a.pools[m.pool],
+        market: a.markets[market],
+        longCustody: custodyOf(a, m.pool, m.longLockToken),
+        shortCustody: custodyOf(a, m.pool, m.shortLockToken),
+        index: MARKET_INDEX[market],
+        hours: m.marketHours === 'rwa' ? 1 : 0,
+        longLocksMarketToken: m.pool === 'ALP',
+        maxInitialLeverageBps: m.maxInitialLeverageBps,
+        liquidationLeverageBps: m.liquidationLeverageBps,
+        closeFeeBps: m.closeFeeBps,
+        liquidationFeeBps: m.liquidationFeeBps,
+        openFeeBps: m.openFeeBps,
+        maxPositionUsd: m.maxPositionUsd,
+        openInterestCapUsd: m.openInterestCapUsd,
+        oracle: a.oracles[m.feed],
+        feedId: FEED_ID_BYTES[m.feed],
+      }),
+    ]);
+  }
+  return batches;
+}
+
+export interface SeedInput {
+  addresses: ChainAddresses;
+  admin: Address;
+  /** The admin's token accounts holding §9's amounts. */
+  funding: Readonly<Record<TokenId, Address>>;
+  /** The genesis account's LP token accounts. */
+  lpDestinations: Readonly<Record<PoolId, Address>>;
+}
+
+/** §9's genesis liquidity: each pool's custody amounts in, its LP supply minted to the genesis account. */
+export function seedBatches(i: SeedInput): Instruction[][] {
+  const a = i.addresses;
+  return POOL_IDS.map((pool) => [
+    seedLiquidityInstruction({
+      programId: a.programId,
+      admin: i.admin,
+      config: a.config,
+      pool: a.pools[pool],
+      lpMint: a.lpMints[pool],
+      lpDestination: i.lpDestinations[pool],
+      authority: a.authority,
+      lpSupply: GENESIS.pools[pool].lpSupply,
+      custodies: POOLS[pool].custodies.map((token) => ({
+        custody: custodyOf(a, pool, token),
+        vault: vaultOf(a, pool, token),
+        funding: i.funding[token],
+        amount: GENESIS.pools[pool].custodies[token] ?? 0n,
+      })),
+    }),
+  ]);
+}
+
+/** What §9's genesis needs of each token in total (both pools). */
+export function genesisTokenTotals(): Record<TokenId, bigint> {
+  const totals = Object.fromEntries(TOKEN_IDS.map((t) => [t, 0n])) as Record<TokenId, bigint>;
+  for (const pool of POOL_IDS) for (const token of POOLS[pool].custodies) totals[token] += GENESIS.pools[pool].custodies[token] ?? 0n;
+  return totals;
+}
+
