@@ -1,18 +1,23 @@
 import { getTransferSolInstruction } from '@solana-program/system';
 import {
   appendTransactionMessageInstruction,
+  assertIsTransactionWithBlockhashLifetime,
   createSolanaRpc,
+  createSolanaRpcSubscriptions,
   createTransactionMessage,
   generateKeyPairSigner,
   getBase64EncodedWireTransaction,
   getSignatureFromTransaction,
   lamports,
   pipe,
+  sendAndConfirmTransactionFactory,
   setTransactionMessageFeePayerSigner,
   setTransactionMessageLifetimeUsingBlockhash,
   signTransactionMessageWithSigners,
   type Rpc,
+  type RpcSubscriptions,
   type SolanaRpcApi,
+  type SolanaRpcSubscriptionsApi,
 } from '@solana/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMigrations } from '@/lib/db/migrations';
@@ -25,6 +30,7 @@ describe('@solana/kit createSolanaRpc', () => {
   let db: PgliteDatabase;
   let chain: LocalChain;
   let rpc: Rpc<SolanaRpcApi>;
+  let subscriptions: RpcSubscriptions<SolanaRpcSubscriptionsApi>;
   let close: () => Promise<void>;
 
   beforeAll(async () => {
@@ -33,6 +39,7 @@ describe('@solana/kit createSolanaRpc', () => {
     const started = await startTestRpc(db);
     ({ chain, close } = started);
     rpc = createSolanaRpc(started.server.url);
+    subscriptions = createSolanaRpcSubscriptions(started.server.wsUrl);
   });
   afterAll(async () => {
     await close();
@@ -85,6 +92,23 @@ describe('@solana/kit createSolanaRpc', () => {
     expect(tx?.transaction).toEqual([wire, 'base64']);
     expect(tx?.version).toBe(0);
     expect(tx?.meta?.fee).toBe(5000n);
+  });
+
+  it('sendAndConfirmTransactionFactory confirms over the PubSub (signature and slot notifications)', async () => {
+    const payer = await generateKeyPairSigner();
+    const to = await generateKeyPairSigner();
+    await rpc.requestAirdrop(payer.address, lamports(2_000_000_000n)).send();
+    const { value: latest } = await rpc.getLatestBlockhash().send();
+    const message = pipe(
+      createTransactionMessage({ version: 0 }),
+      (m) => setTransactionMessageFeePayerSigner(payer, m),
+      (m) => setTransactionMessageLifetimeUsingBlockhash(latest, m),
+      (m) => appendTransactionMessageInstruction(getTransferSolInstruction({ source: payer, destination: to.address, amount: lamports(1_000_000_000n) }), m),
+    );
+    const signed = await signTransactionMessageWithSigners(message);
+    assertIsTransactionWithBlockhashLifetime(signed);
+    await sendAndConfirmTransactionFactory({ rpc, rpcSubscriptions: subscriptions })(signed, { commitment: 'confirmed' });
+    expect((await rpc.getBalance(to.address).send()).value).toBe(1_000_000_000n);
   });
 
   it('refuses a v0 transaction in getTransaction without maxSupportedTransactionVersion (-32015)', async () => {

@@ -1,7 +1,7 @@
 import bs58 from 'bs58';
 import { InvalidTransactionError } from '@/lib/validator';
 import { withContext } from '../context';
-import { invalidParams } from '../errors';
+import { invalidParam, invalidParams } from '../errors';
 import { checkContext, config, required } from '../params';
 import type { RpcMethods } from './types';
 
@@ -11,9 +11,9 @@ function blockhashParam(value: unknown): string {
   try {
     length = bs58.decode(value).length;
   } catch {
-    throw invalidParams('Invalid');
+    throw invalidParam('Invalid');
   }
-  if (length !== 32) throw invalidParams('WrongSize');
+  if (length !== 32) throw invalidParam('WrongSize');
   return value;
 }
 

@@ -3,7 +3,8 @@ import { withContext } from '../context';
 import { accountEncoding, dataSlice, encodeAccount } from '../encode-account';
 import { invalidParam, invalidParams } from '../errors';
 import { mintDecimals, uiTokenAmount } from '../parsed-token';
-import { address, checkContext, config, required, type Config } from '../params';
+import { sortByPubkey } from '../filters';
+import { address, checkContext, config, optionalBool, required, type Config } from '../params';
 import type { RpcMethod, RpcMethods } from './types';
 
 function selector(value: unknown): TokenAccountsSelector {
@@ -16,7 +17,8 @@ function selector(value: unknown): TokenAccountsSelector {
 
 /**
  * agave `get_token_accounts_by_owner`: by mint (which must be a mint on chain) or by token program (Token or
- * Token-2022); `jsonParsed` gives `parse_token`'s form.
+ * Token-2022), from the chain's index of token accounts by wallet, sorted by pubkey; `jsonParsed` gives
+ * `parse_token`'s form. The default encoding is `binary`, as agave (too small for a 165-byte account: ask base64).
  */
 const getTokenAccountsByOwner: RpcMethod = (chain, params) => {
   const owner = required(params, 0, 'an owner', address);
@@ -31,9 +33,9 @@ const getTokenAccountsByOwner: RpcMethod = (chain, params) => {
   }
   const encoding = accountEncoding(cfg, 'binary');
   const slice = dataSlice(cfg, encoding);
-  const value = chain
-    .getTokenAccountsByOwner(owner, which)
-    .map(({ address: pubkey, account }) => ({ pubkey, account: encodeAccount(chain, account, encoding, slice) }));
+  let found = chain.getTokenAccountsByOwner(owner, which);
+  if (optionalBool(cfg, 'sortResults') !== false) found = sortByPubkey(found);
+  const value = found.map(({ address: pubkey, account }) => ({ pubkey, account: encodeAccount(chain, account, encoding, slice) }));
   return withContext(chain, value);
 };
 
@@ -53,8 +55,10 @@ const getTokenSupply: RpcMethod = (chain, params) => {
   const key = required(params, 0, 'a mint', address);
   checkContext(chain, config(params, 1));
   const account = chain.getAccount(key);
-  const mint = account === null ? null : parseMint(account);
-  if (mint === null) throw invalidParam('Token mint could not be unpacked');
+  if (account === null) throw invalidParam('could not find account');
+  if (!isTokenProgram(account.owner)) throw invalidParam('not a Token mint');
+  const mint = parseMint(account);
+  if (mint === null) throw invalidParam('mint could not be unpacked');
   return withContext(chain, uiTokenAmount(mint.supply, mint.decimals));
 };
 
