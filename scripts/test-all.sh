@@ -15,6 +15,17 @@ fi
 
 bash scripts/ensure-chromium.sh
 
+echo "== program: rebuild from source to the committed bytes, Rust unit tests"
+if [ -x /usr/bin/rustc ] && command -v clang-22 >/dev/null 2>&1; then
+  npm run --silent check:program
+  (cd program && env RUSTC=/usr/bin/rustc /usr/bin/cargo test --offline --quiet)
+elif [ "${CI:-}" = "true" ]; then
+  echo "The program toolchain is missing on CI: run bash scripts/install-program-toolchain.sh as root." >&2
+  exit 1
+else
+  echo "Program rebuild check: SKIPPED (no Rust toolchain; bash scripts/install-program-toolchain.sh installs it)"
+fi
+
 echo "== typecheck and lint"
 npx tsc --noEmit
 npx eslint . --max-warnings 0
