@@ -11,11 +11,13 @@ import { FEED_IDS, POOL_IDS, TOKEN_IDS, type FeedId, type PoolId, type TokenId }
 import { GENESIS, TOKENS } from '@/lib/math/params';
 import { deployUpgradeable } from '../loader/deploy';
 import { deriveAddresses, type ChainAddresses, type TokenMints } from '../addresses';
-import { ORACLE_LOCAL } from '../accounts/config';
+import { ORACLE_LOCAL, ORACLE_PYTH } from '../accounts/config';
+import { FEED_ID_BYTES } from '../feeds';
 import { genesisTokenTotals, initializationBatches, seedBatches } from '../genesis';
 import { updatePricesInstruction } from '../instructions/admin';
 import { NATIVE_MINT, TOKEN_PROGRAM } from '../program-ids';
 import { programBytes } from './program-bytes';
+import { writePythPrice } from './pyth';
 import { sendInstructions, type SendResult } from './svm-send';
 
 /** 2026-12-02 12:00 UTC, a Wednesday: every market is open. */
@@ -42,7 +44,13 @@ export interface World {
   trader(funds?: Partial<Record<TokenId, bigint>>): Promise<Trader>;
   data(address: Address): Uint8Array | undefined;
   tokenBalance(address: Address): bigint;
+  /** Where prices come from: the program's price accounts, or Pyth `PriceUpdateV2` accounts written directly. */
+  oracle: OracleSource;
+  /** An independent copy of this world (same keys, same accounts, same clock): tests start from one genesis. */
+  fork(): World;
 }
+
+export type OracleSource = 'local' | 'pyth';
 
 export interface Trader {
   signer: TransactionSigner;
@@ -80,6 +88,20 @@ export interface WorldOptions {
   /** Skip §9's liquidity (empty pools). */
   emptyPools?: boolean;
   maxPriceAgeS?: bigint;
+  /** 'pyth': the config reads Pyth `PriceUpdateV2` accounts (owned by the receiver program), set by `setPrices`. */
+  oracle?: OracleSource;
+}
+
+/** What a world is made of: the VM and the fixed keys of one deployment (a fork shares the keys). */
+interface WorldBase {
+  svm: LiteSVM;
+  addresses: ChainAddresses;
+  admin: TransactionSigner;
+  oracleAuthority: TransactionSigner;
+  mintAuthority: TransactionSigner;
+  keeper: TransactionSigner;
+  oracle: OracleSource;
+  now: bigint;
 }
 
 export async function createWorld(options: WorldOptions = {}): Promise<World> {
@@ -92,51 +114,77 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
     generateKeyPairSigner(),
   ]);
   for (const s of [admin, oracleAuthority, mintAuthority, keeper]) svm.airdrop(s.address, lamports(1_000_000_000_000n));
-  let now = options.nowS ?? DEFAULT_NOW_S;
-  const setNow = (n: bigint) => {
-    now = n;
-    const clock = svm.getClock();
-    clock.unixTimestamp = n;
-    svm.setClock(clock);
-  };
-  setNow(now);
+  const now = options.nowS ?? DEFAULT_NOW_S;
+  setClock(svm, now);
   await deployUpgradeable(svm, { payer: admin, programKeypair, upgradeAuthority: admin, bytes: programBytes() });
   svm.warpToSlot(svm.getClock().slot + 1n);
-  setNow(now);
+  setClock(svm, now);
   const mints = await createMints(svm, admin, mintAuthority.address);
-  const addresses = await deriveAddresses(programKeypair.address, mints);
+  const oracle = options.oracle ?? 'local';
+  const addresses = await deriveAddresses(programKeypair.address, mints, oracle === 'pyth' ? await pythOracleAddresses() : undefined);
+  const world = buildWorld({ svm, addresses, admin, oracleAuthority, mintAuthority, keeper, oracle, now });
+  const batches = initializationBatches({
+    addresses,
+    admin: admin.address,
+    oracleAuthority: oracleAuthority.address,
+    oracleKind: oracle === 'pyth' ? ORACLE_PYTH : ORACLE_LOCAL,
+    maxPriceAgeS: options.maxPriceAgeS ?? 30n,
+  });
+  for (const [i, batch] of batches.entries()) {
+    await world.must(batch, [admin]).catch((e: Error) => {
+      throw new Error(`initialisation step ${i} (tag ${batch[0]?.data?.[0]}): ${e.message}`);
+    });
+  }
+  const initial = Object.fromEntries(FEED_IDS.map((f) => [f, GENESIS.prices[f]])) as Record<FeedId, bigint>;
+  const priced = await world.setPrices(initial);
+  if (!priced.ok) throw new Error(`genesis prices refused:\n${priced.logs.join('\n')}`);
+  if (!options.emptyPools) await seedGenesis(world);
+  return world;
+}
+
+function setClock(svm: LiteSVM, nowS: bigint): void {
+  const clock = svm.getClock();
+  clock.unixTimestamp = nowS;
+  svm.setClock(clock);
+}
+
+async function pythOracleAddresses(): Promise<Record<FeedId, Address>> {
+  const keys = await Promise.all(FEED_IDS.map(() => generateKeyPairSigner()));
+  return Object.fromEntries(FEED_IDS.map((f, i) => [f, keys[i]!.address])) as Record<FeedId, Address>;
+}
+
+/** The world's methods over one VM; `fork` copies the VM (accounts, sysvars, programs) into an independent world. */
+function buildWorld(base: WorldBase): World {
+  const { svm, addresses, oracleAuthority } = base;
+  let now = base.now;
+  const setNow = (n: bigint) => {
+    now = n;
+    setClock(svm, n);
+  };
   const send = (ixs: readonly Instruction[], signers: readonly TransactionSigner[]) => sendInstructions(svm, ixs, signers);
   const must = async (ixs: readonly Instruction[], signers: readonly TransactionSigner[]) => {
     const r = await send(ixs, signers);
     if (!r.ok) throw new Error(`setup transaction refused (${r.code ?? JSON.stringify(r.err)}):\n${r.logs.join('\n')}`);
     return r;
   };
-  const batches = initializationBatches({ addresses, admin: admin.address, oracleAuthority: oracleAuthority.address, oracleKind: ORACLE_LOCAL, maxPriceAgeS: options.maxPriceAgeS ?? 30n });
-  for (const [i, batch] of batches.entries()) {
-    await must(batch, [admin]).catch((e: Error) => {
-      throw new Error(`initialisation step ${i} (tag ${batch[0]?.data?.[0]}): ${e.message}`);
-    });
-  }
-  const setPrices = (prices: Partial<Record<FeedId, bigint>>) =>
-    send(
-      [
-        updatePricesInstruction({
-          programId: addresses.programId,
-          authority: oracleAuthority.address,
-          config: addresses.config,
-          updates: (Object.entries(prices) as [FeedId, bigint][]).map(([feed, price]) => ({ account: addresses.oracles[feed], price, publishTime: now })),
-        }),
-      ],
-      [oracleAuthority],
-    );
+  const setPrices = async (prices: Partial<Record<FeedId, bigint>>): Promise<SendResult> => {
+    const entries = Object.entries(prices) as [FeedId, bigint][];
+    if (base.oracle === 'pyth') {
+      for (const [feed, price] of entries) writePythPrice(svm, addresses.oracles[feed], { feedId: FEED_ID_BYTES[feed], price, exponent: -10, publishTime: now });
+      return { ok: true, code: undefined, err: undefined, logs: [], computeUnits: 0n, events: [] };
+    }
+    const updates = entries.map(([feed, price]) => ({ account: addresses.oracles[feed], price, publishTime: now }));
+    return send([updatePricesInstruction({ programId: addresses.programId, authority: oracleAuthority.address, config: addresses.config, updates })], [oracleAuthority]);
+  };
   const world: World = {
     svm,
     addresses,
-    admin,
+    admin: base.admin,
     oracleAuthority,
-    mintAuthority,
-    keeper,
-    genesisOwner: admin.address,
+    mintAuthority: base.mintAuthority,
+    keeper: base.keeper,
+    genesisOwner: base.admin.address,
+    oracle: base.oracle,
     send,
     must,
     nowS: () => now,
@@ -152,11 +200,8 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
       const d = world.data(a);
       return d && d.length === 165 ? new DataView(d.buffer, d.byteOffset).getBigUint64(64, true) : 0n;
     },
+    fork: () => buildWorld({ ...base, svm: LiteSVM.fromBytes(svm.toBytes()), now }),
   };
-  const initial = Object.fromEntries(FEED_IDS.map((f) => [f, GENESIS.prices[f]])) as Record<FeedId, bigint>;
-  const priced = await setPrices(initial);
-  if (!priced.ok) throw new Error(`genesis prices refused:\n${priced.logs.join('\n')}`);
-  if (!options.emptyPools) await seedGenesis(world);
   return world;
 }
 
@@ -193,8 +238,8 @@ async function seedGenesis(w: World): Promise<void> {
   }
 }
 
-/** Token accounts (the four tokens, both LP mints) and `funds` for `signer`; SOL is wrapped. */
-async function traderFor(w: World, signer: TransactionSigner, funds: Partial<Record<TokenId, bigint>>): Promise<Trader> {
+/** Token accounts (the four tokens, both LP mints) and `funds` for `signer` (idempotent: the genesis owner is `traderFor(w, w.admin)`); SOL is wrapped. */
+export async function traderFor(w: World, signer: TransactionSigner, funds: Partial<Record<TokenId, bigint>>): Promise<Trader> {
   const tokenAccounts = {} as Record<TokenId, Address>;
   const lpAccounts = {} as Record<PoolId, Address>;
   const create: Instruction[] = [];
