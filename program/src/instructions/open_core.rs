@@ -13,7 +13,7 @@ use crate::math::aggregates::{add_to_aggregate, remove_from_aggregate};
 use crate::math::increase::increase_position;
 use crate::math::liquidation::{liquidation_price, LiquidationInput};
 use crate::math::market_hours::is_market_open;
-use crate::math::open::{compute_open, validate_open, OpenChecks, OpenInput, OpenResult};
+use crate::math::open::{check_leverage, compute_open, validate_open, OpenChecks, OpenInput, OpenResult};
 use crate::math::oracle_band::Quote;
 use crate::math::position::{position_borrow_fee_usd, PositionState, Side};
 use crate::math::triggers::validate_tp_sl;
@@ -89,7 +89,8 @@ pub fn execute_open(env: &Env, a: &OpenAccounts, args: &OpenArgs, funding: &Fund
 }
 
 /// Reads and checks everything, in the engine's order: collateral token and amount, market hours, the mark, the
-/// swap (ALP long in USDC), §5's computation and checks, then TP/SL against the liquidation price after the open.
+/// swap (ALP long in USDC), the leverage range, §5's computation and checks, then TP/SL against the liquidation
+/// price after the open.
 #[inline(never)]
 fn plan(env: &Env, a: &OpenAccounts, args: &OpenArgs, state: &mut PoolState) -> Result<Plan> {
     let (ctx, oracles) = (env.ctx, env.oracles);
@@ -114,6 +115,9 @@ fn plan(env: &Env, a: &OpenAccounts, args: &OpenArgs, state: &mut PoolState) -> 
         }
         Some((pool_view, _)) => plan_open_swap(env, a, &market, pool_view, state, args.amount)?,
     };
+    // The leverage range before the size is computed: a leverage whose size cannot fit a u64 is LEVERAGE_TOO_HIGH
+    // (lib/math validates it first), not an overflow.
+    check_leverage(&market.params, args.leverage_bps)?;
     let opened = compute_open(
         &market.params,
         &OpenInput {
