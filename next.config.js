@@ -44,7 +44,7 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ['@electric-sql/pglite', 'pg'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', 'litesvm'],
   devIndicators: false,
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];

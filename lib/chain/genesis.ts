@@ -46,22 +46,36 @@ export function custodyParamsAccount(pool: PoolId, token: TokenId): CustodyParam
   };
 }
 
+/** One initialisation transaction: what it is, the account it creates (so a re-run can skip it), its instruction. */
+export interface InitStep {
+  label: string;
+  creates: Address;
+  instruction: Instruction;
+}
+
 /** Every initialisation instruction, one per transaction, in dependency order. */
 export function initializationBatches(i: InitializeInput): Instruction[][] {
+  return initializationSteps(i).map((s) => [s.instruction]);
+}
+
+/** The same, with each step's label and the account it creates. */
+export function initializationSteps(i: InitializeInput): InitStep[] {
   const a = i.addresses;
   const base = { programId: a.programId, admin: i.admin, config: a.config };
-  const batches: Instruction[][] = [
-    [initConfigInstruction({ ...base, oracleAuthority: i.oracleAuthority, oracleKind: i.oracleKind, maxPriceAgeS: i.maxPriceAgeS })],
+  const steps: InitStep[] = [
+    { label: 'config', creates: a.config, instruction: initConfigInstruction({ ...base, oracleAuthority: i.oracleAuthority, oracleKind: i.oracleKind, maxPriceAgeS: i.maxPriceAgeS }) },
   ];
-  for (const pool of POOL_IDS) batches.push([initPoolInstruction({ ...base, pool: a.pools[pool], lpMint: a.lpMints[pool], index: POOL_INDEX[pool] })]);
-  for (const token of TOKEN_IDS) batches.push([initEscrowInstruction({ ...base, escrow: a.escrows[token], mint: a.mints[token] })]);
+  for (const pool of POOL_IDS) steps.push({ label: `pool ${pool}`, creates: a.pools[pool], instruction: initPoolInstruction({ ...base, pool: a.pools[pool], lpMint: a.lpMints[pool], index: POOL_INDEX[pool] }) });
+  for (const token of TOKEN_IDS) steps.push({ label: `escrow ${token}`, creates: a.escrows[token], instruction: initEscrowInstruction({ ...base, escrow: a.escrows[token], mint: a.mints[token] }) });
   if (i.oracleKind === ORACLE_LOCAL) {
-    for (const feed of FEED_IDS) batches.push([initPriceInstruction({ ...base, price: a.oracles[feed], feedId: FEED_ID_BYTES[feed] })]);
+    for (const feed of FEED_IDS) steps.push({ label: `price ${feed}`, creates: a.oracles[feed], instruction: initPriceInstruction({ ...base, price: a.oracles[feed], feedId: FEED_ID_BYTES[feed] }) });
   }
   for (const pool of POOL_IDS) {
     for (const token of POOLS[pool].custodies) {
-      batches.push([
-        initCustodyInstruction({
+      steps.push({
+        label: `custody ${pool}/${token}`,
+        creates: custodyOf(a, pool, token),
+        instruction: initCustodyInstruction({
           ...base,
           pool: a.pools[pool],
           custody: custodyOf(a, pool, token),
@@ -72,13 +86,15 @@ export function initializationBatches(i: InitializeInput): Instruction[][] {
           oracle: token === 'USDC' ? SYSTEM_PROGRAM : a.oracles[TOKENS[token].feed],
           feedId: FEED_ID_BYTES[TOKENS[token].feed],
         }),
-      ]);
+      });
     }
   }
   for (const market of MARKET_IDS) {
     const m = MARKETS[market];
-    batches.push([
-      initMarketInstruction({
+    steps.push({
+      label: `market ${market}`,
+      creates: a.markets[market],
+      instruction: initMarketInstruction({
         ...base,
         pool: a.pools[m.pool],
         market: a.markets[market],
@@ -97,9 +113,9 @@ export function initializationBatches(i: InitializeInput): Instruction[][] {
         oracle: a.oracles[m.feed],
         feedId: FEED_ID_BYTES[m.feed],
       }),
-    ]);
+    });
   }
-  return batches;
+  return steps;
 }
 
 export interface SeedInput {

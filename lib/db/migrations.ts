@@ -100,6 +100,16 @@ CREATE TABLE chain_state (
   transaction_count bigint NOT NULL);
 `,
   },
+  {
+    version: 4,
+    name: 'local deployment',
+    // The local chain's deployment of the pool program (lib/deployment/local.ts): its program id, mints and the
+    // seeds of the keys it runs with (admin, oracle authority, faucet mint authority, keeper, genesis owner). A
+    // single row: written once, after the deploy and the genesis succeeded.
+    sql: `
+CREATE TABLE chain_deployment (id smallint PRIMARY KEY CHECK (id = 1), value text NOT NULL);
+`,
+  },
 ];
 
 /** Arbitrary constant key of the advisory lock that serialises migrations and genesis between instances. */
@@ -136,5 +146,5 @@ export async function runMigrations(db: Database): Promise<number[]> {
 export const STATE_TABLES = [
   'engine_state', 'custodies', 'positions', 'orders', 'balances', 'lp_balances', 'nonces', 'events',
   'market_sides', 'faucet_draws', 'candles_1m', 'lp_snapshots', 'price_marks', 'pools',
-  'chain_accounts', 'chain_transactions', 'chain_address_signatures', 'chain_state',
+  'chain_accounts', 'chain_transactions', 'chain_address_signatures', 'chain_state', 'chain_deployment',
 ] as const;

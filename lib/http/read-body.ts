@@ -31,6 +31,16 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
   }
 }
 
+/**
+ * The body as UTF-8 text within `maxBytes` (413 above): JSON-RPC bodies, whose errors the RPC itself answers in
+ * its own format (a malformed one is its -32700), so no content-type check.
+ */
+export async function readTextBody(request: Request, maxBytes: number): Promise<string> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+  return new TextDecoder('utf-8').decode(await readLimited(request, maxBytes));
+}
+
 async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();

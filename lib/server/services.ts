@@ -6,6 +6,9 @@ import { EngineClock } from '@/lib/engine/clock';
 import { Keeper } from '@/lib/engine/keeper';
 import type { Oracle } from '@/lib/oracle/types';
 import { createServerOracle } from './oracle-factory';
+import { startChain } from './chain';
+import type { ChainRuntime } from '@/lib/chain-runtime/runtime';
+import type { PriceWriter } from '@/lib/chain-runtime/price-writer';
 
 /** Everything a route handler needs, one per process. */
 export interface Services {
@@ -15,6 +18,10 @@ export interface Services {
   clock: EngineClock;
   engine: Engine;
   keeper: Keeper;
+  /** The chain (the local one in this process, by default); undefined where this process runs none. */
+  chain?: ChainRuntime;
+  /** Writes the oracle's prices on chain. */
+  priceWriter?: PriceWriter;
 }
 
 /** Next bundles routes separately: the one instance lives on globalThis (never two PGlite on one folder). */
@@ -29,13 +36,15 @@ async function build(config: ServerConfig): Promise<Services> {
   const db = await openDatabase(config);
   const clock = new EngineClock();
   await clock.syncInTx(db.sql);
+  const chain = await startChain(config, db, clock);
   const oracle = createServerOracle(config, { db, clock });
   const engine = new Engine({ db, oracle, clock, config: { devnet: config.devnet, maxPriceAgeS: config.maxPriceAgeS } });
   await engine.init();
   await oracle.start();
+  const priceWriter = chain?.startPriceWriter(oracle);
   const keeper = new Keeper({ engine, db, oracle });
   await keeper.start();
-  return { config, db, oracle, clock, engine, keeper };
+  return { config, db, oracle, clock, engine, keeper, chain: chain?.runtime, priceWriter };
 }
 
 /**
@@ -67,6 +76,8 @@ export async function stopServices(): Promise<void> {
   const services = await pending.catch(() => undefined);
   if (!services) return;
   await services.keeper.stop();
+  await services.priceWriter?.stop();
   await services.oracle.stop();
+  await services.chain?.stop();
   await services.db.close();
 }

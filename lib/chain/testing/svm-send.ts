@@ -2,6 +2,7 @@
 import { type Instruction, type TransactionSigner } from '@solana/kit';
 import { FailedTransactionMetadata, type LiteSVM } from 'litesvm';
 import { signInstructions } from '../loader/transaction';
+import { attachSigners } from '../signers';
 import { transactionErrorJson } from '@/lib/validator/svm-errors';
 import { customErrorNumber, loggedErrorCode, programErrorCode, type ProgramErrorCode } from '../errors';
 import { decodeEventLogs, type ProgramEvent } from '../events';
@@ -20,14 +21,7 @@ export interface SendResult {
 export async function sendInstructions(svm: LiteSVM, instructions: readonly Instruction[], signers: readonly TransactionSigner[]): Promise<SendResult> {
   const [payer] = signers;
   if (!payer) throw new Error('a transaction needs a fee payer');
-  const withSigners = instructions.map((ix) => ({
-    ...ix,
-    accounts: ix.accounts?.map((m) => {
-      const s = signers.find((x) => x.address === m.address);
-      return s && (m.role === 2 || m.role === 3) ? { ...m, signer: s } : m;
-    }),
-  }));
-  const tx = await signInstructions(withSigners, payer, { blockhash: svm.latestBlockhash(), lastValidBlockHeight: 0n });
+  const tx = await signInstructions(attachSigners(instructions, signers), payer, { blockhash: svm.latestBlockhash(), lastValidBlockHeight: 0n });
   const result = svm.sendTransaction(tx);
   svm.expireBlockhash();
   if (result instanceof FailedTransactionMetadata) {

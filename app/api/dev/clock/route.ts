@@ -9,10 +9,15 @@ import { getServices } from '@/lib/server/services';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-/** POST /api/dev/clock `{ "advanceSeconds": N }` → `{ offsetS, nowS }`; 403 when devnet is off. */
+/**
+ * POST /api/dev/clock `{ "advanceSeconds": N }` → `{ offsetS, nowS }`: moves the chain's clock forward (the Clock
+ * sysvar follows at once; borrow fees accrue); 403 when devnet is off.
+ */
 export const POST = handle(async (request: Request) => {
-  const { config, engine } = await getServices();
+  const { config, engine, chain } = await getServices();
   requireDevnet(config);
   const { advanceSeconds } = parseOr400(devClockSchema, await readJsonBody(request));
-  return wireResponse(await engine.advanceClock(advanceSeconds));
+  const result = await engine.advanceClock(advanceSeconds);
+  chain?.local?.tick();
+  return wireResponse(result);
 });

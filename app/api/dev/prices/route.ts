@@ -9,10 +9,16 @@ import { getServices } from '@/lib/server/services';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-/** POST /api/dev/prices `{ "SOL": "<price>", ... }` → `{ prices: [{feed, price, publishTime}] }`; 403 when devnet is off. */
+/**
+ * POST /api/dev/prices `{ "SOL": "<price>", ... }` → `{ prices: [{feed, price, publishTime}] }`: switches those feeds
+ * to manual and writes them on chain before answering (the keeper reacts as to any price update); 403 when devnet
+ * is off.
+ */
 export const POST = handle(async (request: Request) => {
-  const { config, engine } = await getServices();
+  const { config, engine, priceWriter } = await getServices();
   requireDevnet(config);
   const prices = parseOr400(devPricesSchema, await readJsonBody(request));
-  return wireResponse({ prices: await engine.setPrices(prices) });
+  const updated = await engine.setPrices(prices);
+  await priceWriter?.writeNow(updated);
+  return wireResponse({ prices: updated });
 });
