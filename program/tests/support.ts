@@ -8,7 +8,16 @@ import type { ProgramErrorCode } from '@/lib/chain/errors';
 import type { ProgramEvent } from '@/lib/chain/events';
 import { addressesOf, changedAccounts, snapshot } from '@/lib/chain/testing/snapshot';
 import type { SendResult } from '@/lib/chain/testing/svm-send';
-import { createWorld, type World, type WorldOptions } from '@/lib/chain/testing/world';
+import { createWorld, type Trader, type World, type WorldOptions } from '@/lib/chain/testing/world';
+import { openIx, positionOf, type OpenArgs } from '@/lib/chain/testing/actions';
+import type { MarketId, Side, TokenId } from '@/lib/math/ids';
+import { MARKETS, lockToken } from '@/lib/math/params';
+import { addToAggregate, removeFromAggregate } from '@/lib/math/aggregates';
+import type { CloseResult } from '@/lib/math/close';
+import { BPS } from '@/lib/math/scales';
+import { vaultOf } from '@/lib/chain/addresses';
+import type { CloseReason } from '@/lib/chain/events';
+import { custody, custodyAfter, expectedClose, market, marketPrice, positionAt } from '@/lib/chain/testing/model';
 
 /** The default compute budget of one instruction: every instruction must fit it (chain.md). */
 export const CU_LIMIT = 200_000n;
@@ -57,4 +66,85 @@ export async function refused(
   const signatures = new Set([signers[0]?.address, ...signers.map((s) => s.address).filter((a) => signing.has(a))]).size;
   expect(changedAccounts(before, snapshot(w, watched), { feePayer: signers[0]?.address, fee: FEE_PER_SIGNATURE * BigInt(signatures) })).toEqual([]);
   return r;
+}
+
+/** One unit of each token. */
+export const ONE: Readonly<Record<TokenId, bigint>> = { USDC: 1_000_000n, SOL: 1_000_000_000n, WBTC: 100_000_000n, BONK: 100_000n };
+
+/** A new trader funded with exactly `amount` of the posted token, and the position it opened. */
+export async function opened(w: World, a: OpenArgs, extraFunds: Partial<Record<TokenId, bigint>> = {}): Promise<{ t: Trader; position: Address; r: SendResult }> {
+  const token = a.token ?? lockToken(a.market, a.side);
+  const t = await w.trader({ ...extraFunds, [token]: a.amount + (extraFunds[token] ?? 0n) });
+  const r = await ok(w, [await openIx(w, t, a)], [t.signer]);
+  return { t, position: await positionOf(w, t.address, a.market, a.side), r };
+}
+
+export interface SettleCheck {
+  /** The owner of the position. */
+  t: Trader;
+  market: MarketId;
+  side: Side;
+  reason: CloseReason;
+  fractionBps?: bigint;
+  /** The transaction's signers (the owner for a close, the keeper for the others). */
+  signers: readonly TransactionSigner[];
+  ix: Instruction;
+}
+
+/**
+ * Sends a close or a keeper settlement and checks everything against lib/math's closePosition at the chain's
+ * price and interest: the position (what remains, or the account gone with its rent back to the owner), the
+ * custody (collateral, owned, locked, interest, rate), the aggregate, the payout, the event.
+ */
+export async function settleAndCheck(w: World, c: SettleCheck): Promise<{ r: SendResult; expected: CloseResult }> {
+  const pool = MARKETS[c.market].pool;
+  const lock = lockToken(c.market, c.side);
+  const position = await positionOf(w, c.t.address, c.market, c.side);
+  const before = positionAt(w, position)!;
+  const fractionBps = c.fractionBps ?? BPS;
+  const e = expectedClose(w, c.market, position, fractionBps, c.reason === 'liquidation' ? 'liquidation' : 'exit');
+  const custodyExpected = custodyAfter(w, pool, lock, { owned: e.ownedDelta, locked: -e.releasedLockAmount, collateral: -e.closedCollateralAmount });
+  const removed = removeFromAggregate({ agg: market(w, c.market)[c.side], position: before.state });
+  const aggExpected = e.remaining ? addToAggregate({ agg: removed, position: e.remaining }) : removed;
+  const receiver = w.tokenBalance(c.t.tokenAccounts[lock]);
+  const vault = w.tokenBalance(vaultOf(w.addresses, pool, lock));
+  const rent = w.svm.getBalance(position) ?? 0n;
+  const ownerLamports = w.svm.getBalance(c.t.address) ?? 0n;
+  const feePaidByOwner = c.signers[0]?.address === c.t.address ? 5_000n : 0n;
+
+  const r = await ok(w, [c.ix], c.signers);
+
+  expect(custody(w, pool, lock)).toEqual(custodyExpected);
+  expect(market(w, c.market)[c.side]).toEqual(aggExpected);
+  expect(w.tokenBalance(c.t.tokenAccounts[lock])).toBe(receiver + e.payoutAmount);
+  expect(w.tokenBalance(vaultOf(w.addresses, pool, lock))).toBe(vault - e.payoutAmount);
+  if (e.remaining) {
+    expect(positionAt(w, position)).toEqual({ ...before, state: e.remaining, updatedAt: w.nowS() });
+    expect(w.svm.getBalance(c.t.address)).toBe(ownerLamports - feePaidByOwner);
+  } else {
+    expect(w.data(position)).toBeUndefined();
+    expect(w.svm.getBalance(c.t.address)).toBe(ownerLamports - feePaidByOwner + rent);
+  }
+  expect(eventOf(r, 'positionClosed')).toEqual({
+    kind: 'positionClosed',
+    owner: c.t.address,
+    position,
+    market: w.addresses.markets[c.market],
+    side: c.side,
+    reason: c.reason,
+    fractionBps,
+    price: marketPrice(w, c.market),
+    entryPrice: before.state.entryPrice,
+    closedSizeUsd: e.closedSizeUsd,
+    closedCollateralUsd: e.closedCollateralUsd,
+    pricePnlUsd: e.pricePnlUsd,
+    feeUsd: e.feeUsd,
+    borrowFeeUsd: e.borrowFeePaidUsd,
+    payoutMint: w.addresses.mints[lock],
+    payoutAmount: e.payoutAmount,
+    payoutUsd: e.payoutUsd,
+    realizedPnlUsd: e.realizedPnlUsd,
+    remainingSizeUsd: e.remaining?.sizeUsd ?? 0n,
+  });
+  return { r, expected: e };
 }
