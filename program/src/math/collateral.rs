@@ -36,7 +36,13 @@ pub struct RemoveCollateralInput {
 /// `sizeUsd / (collateral + min(pricePnl, 0) − borrowFee)` exceeds the maximum (GMX v1: a profit backs nothing).
 pub fn remove_collateral(i: &RemoveCollateralInput) -> Result<(PositionState, u64)> {
     let p = &i.position;
-    let amount_out = usd_to_tokens(i.amount_usd, i.high, i.decimals, Rounding::Floor)?.min(p.collateral_amount);
+    // `min(tokens, collateralAmount)`: tokens beyond a u64 are more than any collateral held, so an overflow is the
+    // cap (lib/math's bigint answer), and the refusal is REMAINING_COLLATERAL_TOO_SMALL, not MATH_OVERFLOW.
+    let amount_out = match usd_to_tokens(i.amount_usd, i.high, i.decimals, Rounding::Floor) {
+        Ok(tokens) => tokens.min(p.collateral_amount),
+        Err(Error::MathOverflow) => p.collateral_amount,
+        Err(e) => return Err(e),
+    };
     if i.amount_usd == 0 || amount_out == 0 {
         return Err(Error::AmountTooSmall);
     }
@@ -50,4 +56,41 @@ pub fn remove_collateral(i: &RemoveCollateralInput) -> Result<(PositionState, u6
         _ => return Err(Error::LeverageTooHigh),
     }
     Ok((PositionState { collateral_usd, collateral_amount: p.collateral_amount - amount_out, ..*p }, amount_out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::math::position::Side;
+
+    fn sol_long() -> PositionState {
+        PositionState {
+            side: Side::Long,
+            size_usd: 3_000_000_000,
+            collateral_usd: 1_496_250_000,
+            collateral_amount: 10_000_000_000,
+            entry_price: 1_500_000_000_000,
+            lock_amount: 20_050_125_314,
+            exit_fee_usd: 3_000_000,
+            liquidation_fee_usd: 6_000_000,
+            carried_interest_usd: 0,
+            interest_snapshot: 0,
+        }
+    }
+
+    fn input(amount_usd: u64) -> RemoveCollateralInput {
+        RemoveCollateralInput { position: sol_long(), amount_usd, high: 1_503_750_000_000, decimals: 9, price_pnl_usd: 0, borrow_fee_usd: 0, max_initial_leverage_bps: 1_000_000 }
+    }
+
+    #[test]
+    fn pays_at_high_and_refuses_in_lib_math_order() {
+        // $100 at $150.375: floor(100 × 10^13 / 1_503_750_000_000) = 665_004_156 lamports.
+        let (next, out) = remove_collateral(&input(100_000_000)).unwrap();
+        assert_eq!(out, 665_004_156);
+        assert_eq!(next.collateral_usd, 1_396_250_000);
+        assert_eq!(remove_collateral(&input(0)).err(), Some(Error::AmountTooSmall));
+        assert_eq!(remove_collateral(&input(1_486_250_001)).err(), Some(Error::RemainingCollateralTooSmall));
+        // Tokens that do not fit a u64 are capped at the collateral held, as lib/math's bigint min does.
+        assert_eq!(remove_collateral(&input(u64::MAX)).err(), Some(Error::RemainingCollateralTooSmall));
+    }
 }
