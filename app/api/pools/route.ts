@@ -1,12 +1,13 @@
 import { handle } from '@/lib/http/handle';
 import { wireResponse } from '@/lib/http/wire-json';
 import { getServices } from '@/lib/server/services';
+import { chainPools } from '@/lib/chain-runtime/reads';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-/** GET /api/pools → `PoolWire[]` (api.md § Reading). */
+/** GET /api/pools → `PoolWire[]` (api.md § Reading), from the chain's accounts. */
 export const GET = handle(async () => {
-  const { engine } = await getServices();
-  return wireResponse(await engine.getPools());
+  const { engine, chain, db } = await getServices();
+  return wireResponse(chain ? await chainPools(chain, db.sql) : await engine.getPools());
 });

@@ -1,13 +1,19 @@
 import { getServices } from '@/lib/server/services';
 import { createSseStream } from './sse-stream';
+import { chainEventSource, chainPriceSource } from '@/lib/chain-runtime/stream-source';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-/** GET /api/stream (api.md): Server-Sent Events `price`, `pool`, `position`, `order`; heartbeats every ~15 s. */
+/**
+ * GET /api/stream (api.md): Server-Sent Events `price`, `pool`, `position`, `order`, fed by the chain (on-chain
+ * prices and program account changes); heartbeats every ~15 s.
+ */
 export async function GET(request: Request): Promise<Response> {
-  const { oracle, engine } = await getServices();
-  const body = createSseStream({ oracle, events: engine.events, signal: request.signal });
+  const { oracle, engine, chain } = await getServices();
+  const body = chain
+    ? createSseStream({ oracle: chainPriceSource(chain), events: chainEventSource(chain), signal: request.signal })
+    : createSseStream({ oracle, events: engine.events, signal: request.signal });
   return new Response(body, {
     headers: {
       'content-type': 'text/event-stream; charset=utf-8',
