@@ -62,8 +62,10 @@ pub fn create_position(view: &AccountView, system: &AccountView, payer: &RentPay
     };
     let create = CreatePda { system, payer: payer_view, account: view, space: position::LEN, owner: program_id };
     if from_order {
-        move_lamports(payer_view, view, payer_view.lamports())?;
+        // Allocate and assign first, then move the order's lamports: a lamport change the System Program's CPI
+        // does not see (the order is not one of its accounts) would make that CPI unbalanced.
         allocate_and_assign(&create, &signer(&seeds))?;
+        move_lamports(payer_view, view, payer_view.lamports())?;
     } else {
         create_pda_account(&create, &signer(&seeds))?;
     }
