@@ -7,12 +7,14 @@ import type { Address } from '@solana/kit';
 import { FEED_IDS, MARKET_IDS, POOL_IDS, TOKEN_IDS, type FeedId, type MarketId, type PoolId, type TokenId } from '@/lib/math/ids';
 import { POOLS } from '@/lib/math/params';
 import { FEED_ID_BYTES } from './feeds';
-import { authorityAddress, configAddress, custodyAddress, escrowAddress, lpMintAddress, marketAddress, poolAddress, priceAddress, vaultAddress } from './pda';
+import { authorityAddress, configAddress, programDataAddress, custodyAddress, escrowAddress, lpMintAddress, marketAddress, poolAddress, priceAddress, vaultAddress } from './pda';
 
 export type TokenMints = Readonly<Record<TokenId, Address>>;
 
 export interface ChainAddresses {
   programId: Address;
+  /** The upgradeable loader's ProgramData of the program (its upgrade authority initialises it). */
+  programData: Address;
   config: Address;
   authority: Address;
   mints: TokenMints;
@@ -53,6 +55,7 @@ export async function deriveAddresses(programId: Address, mints: TokenMints, ora
   );
   return {
     programId,
+    programData: await programDataAddress(programId),
     config: await configAddress(programId),
     authority: await authorityAddress(programId),
     mints,

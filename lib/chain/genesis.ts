@@ -63,7 +63,7 @@ export function initializationSteps(i: InitializeInput): InitStep[] {
   const a = i.addresses;
   const base = { programId: a.programId, admin: i.admin, config: a.config };
   const steps: InitStep[] = [
-    { label: 'config', creates: a.config, instruction: initConfigInstruction({ ...base, oracleAuthority: i.oracleAuthority, oracleKind: i.oracleKind, maxPriceAgeS: i.maxPriceAgeS }) },
+    { label: 'config', creates: a.config, instruction: initConfigInstruction({ ...base, programData: a.programData, oracleAuthority: i.oracleAuthority, oracleKind: i.oracleKind, maxPriceAgeS: i.maxPriceAgeS }) },
   ];
   for (const pool of POOL_IDS) steps.push({ label: `pool ${pool}`, creates: a.pools[pool], instruction: initPoolInstruction({ ...base, pool: a.pools[pool], lpMint: a.lpMints[pool], index: POOL_INDEX[pool] }) });
   for (const token of TOKEN_IDS) steps.push({ label: `escrow ${token}`, creates: a.escrows[token], instruction: initEscrowInstruction({ ...base, escrow: a.escrows[token], mint: a.mints[token] }) });

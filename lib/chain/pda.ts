@@ -11,6 +11,11 @@ async function pda(programAddress: Address, seeds: (string | Uint8Array)[]): Pro
   return address;
 }
 
+const BPF_LOADER_UPGRADEABLE = 'BPFLoaderUpgradeab1e11111111111111111111111' as Address;
+
+/** The upgradeable loader's ProgramData account of `programId` (PDA `[programId]` of the loader). */
+export const programDataAddress = (programId: Address) => pda(BPF_LOADER_UPGRADEABLE, [addressBytes(programId)]);
+
 export const configAddress = (programId: Address) => pda(programId, ['config']);
 export const authorityAddress = (programId: Address) => pda(programId, ['authority']);
 export const poolAddress = (programId: Address, index: number) => pda(programId, ['pool', Uint8Array.of(index)]);

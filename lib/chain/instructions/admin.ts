@@ -6,10 +6,11 @@ import { SYSTEM_PROGRAM, TOKEN_PROGRAM } from '../program-ids';
 import { TAG } from '../tags';
 import { payer, ro, rw, signer } from './meta';
 
-export function initConfigInstruction(i: { programId: Address; admin: Address; config: Address; oracleAuthority: Address; oracleKind: number; maxPriceAgeS: bigint }): Instruction {
+/** Only the program's upgrade authority may initialise: `programData` is the loader's ProgramData of the program. */
+export function initConfigInstruction(i: { programId: Address; admin: Address; config: Address; programData: Address; oracleAuthority: Address; oracleKind: number; maxPriceAgeS: bigint }): Instruction {
   return {
     programAddress: i.programId,
-    accounts: [payer(i.admin), rw(i.config), ro(SYSTEM_PROGRAM)],
+    accounts: [payer(i.admin), rw(i.config), ro(SYSTEM_PROGRAM), ro(i.programData)],
     data: new Writer().u8(TAG.initConfig).address(i.oracleAuthority).u8(i.oracleKind).u64(i.maxPriceAgeS).toBytes(),
   };
 }
