@@ -1,14 +1,41 @@
 /**
- * `npm run check:invariants [-- --snapshot]`: checks the ledger of DATABASE_URL (PostgreSQL) or DATA_DIR (PGlite,
- * default ./.data) and exits 1 with one line per violation (lib/ledger). Read-only; see lib/ledger/open-for-check.ts
- * for what it does when a server may hold the PGlite folder open.
+ * `npm run check:invariants -- --url http://localhost:3000`: the on-chain conservation check (lib/conservation)
+ * of the server's chain, read through its GET /api/chain and JSON-RPC; exits 1 with one line per violation.
+ * Without `--url`: the engine's ledger of DATABASE_URL (PostgreSQL) or DATA_DIR (PGlite, default ./.data)
+ * (lib/ledger; `--snapshot` as lib/ledger/open-for-check.ts describes).
  */
+import type { Address } from '@solana/kit';
+import { checkConservation } from '@/lib/conservation/check';
+import { collectLedger } from '@/lib/conservation/collect';
 import { sqlState } from '@/lib/db/types';
 import { checkLedger } from '@/lib/ledger/invariants';
 import { openForCheck, RefusedError } from '@/lib/ledger/open-for-check';
 import { formatReport } from '@/lib/ledger/report';
 
+async function checkChain(base: string): Promise<number> {
+  const res = await fetch(new URL('/api/chain', base));
+  if (!res.ok) throw new Error(`GET ${base}/api/chain answered ${res.status}`);
+  const info = (await res.json()) as { rpcUrl: string; programId: Address; mints: Record<string, Address> };
+  const mints = ['USDC', 'WBTC', 'BONK', 'ALP', 'RWALP'].flatMap((k) => (info.mints[k] ? [info.mints[k]] : []));
+  const ledger = await collectLedger(info.rpcUrl, info.programId, mints);
+  const violations = checkConservation(ledger);
+  const summary = `${ledger.custodies.size} custodies, ${ledger.markets.size} markets, ${ledger.positions.length} positions, ${ledger.orders.length} orders, ${ledger.tokenAccounts.size} token accounts, ${ledger.supplies.size} mints`;
+  if (violations.length > 0) {
+    console.error(`check:invariants on ${info.rpcUrl}: ${violations.length} violation(s) over ${summary}`);
+    for (const v of violations) console.error(`  [${v.rule}] ${v.message}`);
+    return 1;
+  }
+  console.log(`check:invariants on ${info.rpcUrl}: conserved (${summary})`);
+  return 0;
+}
+
 async function main(): Promise<number> {
+  const urlAt = process.argv.indexOf('--url');
+  if (urlAt >= 0) {
+    const base = process.argv[urlAt + 1];
+    if (!base) throw new Error('--url needs the server address, e.g. --url http://localhost:3000');
+    return checkChain(base);
+  }
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = process.env.DATA_DIR || './.data';
   const snapshot = process.argv.includes('--snapshot');

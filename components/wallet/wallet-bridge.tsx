@@ -1,8 +1,8 @@
 'use client';
 /**
  * The wallet-adapter stack, loaded by app/providers.tsx only once wanted (the user opens "Connect", or a wallet was
- * connected before: `wasConnected()`): ConnectionProvider (a placeholder local RPC URL;
- * nothing connects, the app never sends a transaction), WalletProvider (every Wallet Standard wallet of the
+ * connected before: `wasConnected()`): ConnectionProvider (the app's /api/rpc; the app sends transactions itself),
+ * WalletProvider (every Wallet Standard wallet of the
  * browser, the burner on the local network, the Mobile Wallet Adapter on Android) and a sync component that mirrors
  * `useWallet()` into `useWalletStore`. It renders nothing visible and wraps no page content, so loading it late
  * never remounts the page.
@@ -10,16 +10,23 @@
 import type { WalletError } from '@solana/wallet-adapter-base';
 import { ConnectionProvider, useWallet, WalletProvider } from '@solana/wallet-adapter-react';
 import { useCallback, useEffect } from 'react';
+import { VersionedTransaction } from '@solana/web3.js';
 import { useDevnet } from '@/lib/hooks/use-health';
 import { rememberConnected, useWalletStore } from '@/lib/state/wallet';
 import { toast } from '@/lib/state/toasts';
 import { getBurnerAdapter, useWalletAdapters } from '@/lib/wallet/use-wallet-adapters';
 
-/** Placeholder local RPC (solana-test-validator's default port); nothing connects to it. */
-const RPC_ENDPOINT = 'http://127.0.0.1:8899';
+/** The chain's JSON-RPC (the local chain's by default); wallets that send themselves use it. */
+const RPC_ENDPOINT = typeof window === 'undefined' ? 'http://127.0.0.1:3000/api/rpc' : `${window.location.origin}/api/rpc`;
+
+/** Wire bytes → VersionedTransaction → the wallet's signature → wire bytes. */
+async function signWire(sign: <T extends VersionedTransaction>(tx: T) => Promise<T>, wire: Uint8Array): Promise<Uint8Array> {
+  const signed = await sign(VersionedTransaction.deserialize(wire));
+  return signed.serialize();
+}
 
 function Sync() {
-  const { publicKey, wallet, wallets, connecting, select, connect, disconnect, signMessage } = useWallet();
+  const { publicKey, wallet, wallets, connecting, select, connect, disconnect, signMessage, signTransaction } = useWallet();
   useEffect(() => {
     if (publicKey) rememberConnected(true);
     useWalletStore.setState({
@@ -31,6 +38,7 @@ function Sync() {
       connecting,
       wallets: wallets.map((w) => ({ name: w.adapter.name, icon: w.adapter.icon, readyState: w.readyState })),
       signMessage,
+      signTransaction: signTransaction ? (wire) => signWire(signTransaction, wire) : undefined,
       select: (name) => select(name as Parameters<typeof select>[0]),
       connect,
       disconnect: async () => {
@@ -39,7 +47,7 @@ function Sync() {
       },
       renewBurner: async () => (await getBurnerAdapter().renew()).toBase58(),
     });
-  }, [publicKey, wallet, wallets, connecting, select, connect, disconnect, signMessage]);
+  }, [publicKey, wallet, wallets, connecting, select, connect, disconnect, signMessage, signTransaction]);
   return null;
 }
 

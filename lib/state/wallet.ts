@@ -3,7 +3,7 @@
  * The connected wallet as the app sees it. The wallet-adapter stack (@solana/wallet-adapter-react, web3.js, the
  * Mobile Wallet Adapter) is heavy, so it loads after the page (`components/wallet/wallet-bridge.tsx`, lazily) and
  * mirrors its state here; every component and hook reads this store instead of `useWallet()`. The app only uses
- * `publicKey` and `signMessage` of a wallet.
+ * `publicKey` and `signTransaction` of a wallet (as wire bytes, so this store never imports web3.js).
  */
 import { create } from 'zustand';
 
@@ -30,6 +30,8 @@ export interface WalletStore {
   connecting: boolean;
   wallets: WalletOption[];
   signMessage: ((message: Uint8Array) => Promise<Uint8Array>) | undefined;
+  /** Signs an unsigned wire transaction (fee payer = the wallet) and returns the signed wire bytes. */
+  signTransaction: ((wire: Uint8Array) => Promise<Uint8Array>) | undefined;
   select: (name: string) => void;
   connect: () => Promise<void>;
   disconnect: () => Promise<void>;
@@ -51,6 +53,7 @@ export const useWalletStore = create<WalletStore>()(() => ({
   connecting: false,
   wallets: [],
   signMessage: undefined,
+  signTransaction: undefined,
   select: () => undefined,
   connect: notLoaded,
   disconnect: notLoaded,

@@ -1,6 +1,7 @@
 import bs58 from 'bs58';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { describe, expect, it } from 'vitest';
+import { PublicKey, SystemProgram, TransactionMessage, VersionedTransaction } from '@solana/web3.js';
 import { BurnerWalletAdapter } from '@/lib/wallet/burner-adapter';
 import { BURNER_STORAGE_KEY } from '@/lib/wallet/burner-keys';
 import type { KeyStorage } from '@/lib/wallet/burner-keys';
@@ -56,13 +57,28 @@ describe('BurnerWalletAdapter', () => {
     expect(seen).toEqual([a.publicKey?.toBase58()]);
   });
 
-  it('refuses to sign when disconnected, and refuses transactions', async () => {
+  it('refuses to sign when disconnected', async () => {
     const a = new BurnerWalletAdapter({ storage: memoryStorage });
     await expect(a.signMessage(new Uint8Array([1]))).rejects.toThrow();
     await a.connect();
     await a.disconnect();
     expect(a.publicKey).toBeNull();
     await expect(a.signMessage(new Uint8Array([1]))).rejects.toThrow();
+  });
+
+  it('signs a v0 transaction whose fee payer it is; the signature verifies over the message', async () => {
+    const a = new BurnerWalletAdapter({ storage: memoryStorage });
+    await a.connect();
+    const payer = a.publicKey!;
+    const message = new TransactionMessage({
+      payerKey: payer,
+      recentBlockhash: '11111111111111111111111111111111',
+      instructions: [SystemProgram.transfer({ fromPubkey: payer, toPubkey: PublicKey.default, lamports: 1 })],
+    }).compileToV0Message();
+    const tx = await a.signTransaction(new VersionedTransaction(message));
+    expect(ed25519.verify(tx.signatures[0]!, message.serialize(), payer.toBytes())).toBe(true);
+    await a.disconnect();
+    await expect(a.signTransaction(new VersionedTransaction(message))).rejects.toThrow();
   });
 
   it('replaces a malformed stored key', async () => {

@@ -1,7 +1,7 @@
 /**
- * A wallet-adapter for the local network: an ed25519 key generated in the browser and kept in localStorage.
- * It signs messages (all the app needs: api.md § Acting) and refuses transactions, since nothing here touches a
- * chain. `renew()` replaces the key ("New burner").
+ * A wallet-adapter for the local network: an ed25519 key generated in the browser and kept in localStorage. It
+ * signs transactions (legacy and v0: the app's every action is a transaction on the local chain) and messages.
+ * `renew()` replaces the key ("New burner").
  */
 import {
   BaseMessageSignerWalletAdapter,
@@ -10,7 +10,7 @@ import {
   WalletSignTransactionError,
 } from '@solana/wallet-adapter-base';
 import type { TransactionOrVersionedTransaction, WalletName } from '@solana/wallet-adapter-base';
-import { PublicKey } from '@solana/web3.js';
+import { PublicKey, VersionedTransaction, type TransactionVersion } from '@solana/web3.js';
 import { createSeed, loadOrCreateSeed, publicKeyBytes, signWithSeed } from '@/lib/wallet/burner-keys';
 import type { KeyStorage } from '@/lib/wallet/burner-keys';
 import { BURNER_WALLET_NAME } from '@/lib/wallet/burner-name';
@@ -27,7 +27,7 @@ export class BurnerWalletAdapter extends BaseMessageSignerWalletAdapter<'Burner 
   name = BurnerWalletName;
   url = 'https://github.com/anza-xyz/wallet-adapter';
   icon = BURNER_ICON;
-  readonly supportedTransactionVersions = null;
+  readonly supportedTransactionVersions: ReadonlySet<TransactionVersion> = new Set<TransactionVersion>(['legacy', 0]);
   private seed: Uint8Array | null = null;
   private key: PublicKey | null = null;
   private readonly storage: () => KeyStorage | undefined;
@@ -79,8 +79,19 @@ export class BurnerWalletAdapter extends BaseMessageSignerWalletAdapter<'Burner 
     return signWithSeed(message, this.seed);
   }
 
-  async signTransaction<T extends TransactionOrVersionedTransaction<this['supportedTransactionVersions']>>(_transaction: T): Promise<T> {
-    throw new WalletSignTransactionError('The burner wallet signs messages only.');
+  /** Signs the transaction's message with the burner key (its signature slot must name the burner). */
+  async signTransaction<T extends TransactionOrVersionedTransaction<this['supportedTransactionVersions']>>(transaction: T): Promise<T> {
+    if (!this.seed || !this.key) throw new WalletNotConnectedError();
+    try {
+      if (transaction instanceof VersionedTransaction) {
+        transaction.addSignature(this.key, signWithSeed(transaction.message.serialize(), this.seed));
+      } else {
+        transaction.addSignature(this.key, Buffer.from(signWithSeed(transaction.serializeMessage(), this.seed)));
+      }
+    } catch (e) {
+      throw new WalletSignTransactionError(e instanceof Error ? e.message : 'The burner could not sign this transaction.');
+    }
+    return transaction;
   }
 
   private use(seed: Uint8Array): PublicKey {
