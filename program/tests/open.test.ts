@@ -4,84 +4,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AccountRole } from '@solana/kit';
-import type { MarketId, Side, TokenId } from '@/lib/math/ids';
+import type { TokenId } from '@/lib/math/ids';
 import { MARKETS, lockToken } from '@/lib/math/params';
-import { addToAggregate, removeFromAggregate } from '@/lib/math/aggregates';
 import { custodyOf, vaultOf } from '@/lib/chain/addresses';
-import { decodePosition } from '@/lib/chain/accounts';
 import { openIx, positionOf } from '@/lib/chain/testing/actions';
-import { custody, custodyAfter, expectedOpen, market, positionAt } from '@/lib/chain/testing/model';
+import { custody, expectedOpen, market, positionAt } from '@/lib/chain/testing/model';
 import { indexOf, unsigned, withAccount, withData, withRole } from '@/lib/chain/testing/tamper';
 import { traderFor, type Trader, type World } from '@/lib/chain/testing/world';
-import { eventOf, genesis, ok, refused } from './support';
+import { genesis, ok, ONE, openAndCheck, refused, type Open } from './support';
 
 const fresh = genesis();
-const ONE: Record<TokenId, bigint> = { USDC: 1_000_000n, SOL: 1_000_000_000n, WBTC: 100_000_000n, BONK: 100_000n };
 const HOUR = 3_600n;
-
-interface Open {
-  market: MarketId;
-  side: Side;
-  token?: TokenId;
-  amount: bigint;
-  leverageBps: bigint;
-}
-
-/** Opens (or increases) and checks the position, the custodies, the aggregate, the tokens and the event against lib/math. */
-async function openAndCheck(w: World, t: Trader, a: Open) {
-  const pool = MARKETS[a.market].pool;
-  const lock = lockToken(a.market, a.side);
-  const posted = a.token ?? lock;
-  const position = await positionOf(w, t.address, a.market, a.side);
-  const e = expectedOpen(w, { ...a, position });
-  const swapOut = e.swap?.amountOut ?? 0n;
-  const lockAfter = custodyAfter(w, pool, lock, { owned: -swapOut, locked: e.opened.lockAmount, collateral: e.opened.collateralAmount });
-  const postedAfter = posted === lock ? undefined : custodyAfter(w, pool, posted, { owned: a.amount });
-  const aggBefore = market(w, a.market)[a.side];
-  const aggAfter = addToAggregate({ agg: e.existing ? removeFromAggregate({ agg: aggBefore, position: e.existing.state }) : aggBefore, position: e.next });
-  const funding = w.tokenBalance(t.tokenAccounts[posted]);
-  const vault = w.tokenBalance(vaultOf(w.addresses, pool, posted));
-
-  const r = await ok(w, [await openIx(w, t, a)], [t.signer]);
-
-  const p = decodePosition(w.data(position)!);
-  expect(p.state).toEqual(e.next);
-  expect(p).toMatchObject({ owner: t.address, market: w.addresses.markets[a.market], custody: custodyOf(w.addresses, pool, lock), updatedAt: w.nowS() });
-  expect(p.openedAt).toBe(e.existing?.openedAt ?? w.nowS());
-  expect(custody(w, pool, lock)).toEqual(lockAfter);
-  if (postedAfter) expect(custody(w, pool, posted)).toEqual(postedAfter);
-  expect(market(w, a.market)[a.side]).toEqual(aggAfter);
-  expect(w.tokenBalance(t.tokenAccounts[posted])).toBe(funding - a.amount);
-  expect(w.tokenBalance(vaultOf(w.addresses, pool, posted))).toBe(vault + a.amount);
-  expect(eventOf(r, 'positionOpened')).toEqual({
-    kind: 'positionOpened',
-    owner: t.address,
-    position,
-    market: w.addresses.markets[a.market],
-    side: a.side,
-    increased: e.existing !== undefined,
-    order: null,
-    postedMint: w.addresses.mints[posted],
-    postedAmount: a.amount,
-    swapFeeAmount: e.swap?.feeAmount ?? 0n,
-    swapFeeUsd: e.swap?.feeUsd ?? 0n,
-    collateralAmount: e.opened.collateralAmount,
-    collateralUsd: e.opened.collateralUsd,
-    sizeUsd: e.opened.sizeUsd,
-    price: e.price,
-    openFeeUsd: e.opened.openFeeUsd,
-    leverageBps: a.leverageBps,
-    totalSizeUsd: e.next.sizeUsd,
-    totalCollateralUsd: e.next.collateralUsd,
-    totalCollateralAmount: e.next.collateralAmount,
-    entryPrice: e.next.entryPrice,
-    lockAmount: e.next.lockAmount,
-    liquidationPrice: e.liquidationPrice,
-    takeProfit: p.takeProfit,
-    stopLoss: p.stopLoss,
-  });
-  return { r, position, expected: e };
-}
 
 async function funded(w: World, token: TokenId, amount: bigint): Promise<Trader> {
   return w.trader({ [token]: amount });

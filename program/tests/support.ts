@@ -15,9 +15,10 @@ import { MARKETS, lockToken } from '@/lib/math/params';
 import { addToAggregate, removeFromAggregate } from '@/lib/math/aggregates';
 import type { CloseResult } from '@/lib/math/close';
 import { BPS } from '@/lib/math/scales';
-import { vaultOf } from '@/lib/chain/addresses';
+import { custodyOf, vaultOf } from '@/lib/chain/addresses';
 import type { CloseReason } from '@/lib/chain/events';
-import { custody, custodyAfter, expectedClose, market, marketPrice, positionAt } from '@/lib/chain/testing/model';
+import { custody, custodyAfter, expectedClose, expectedOpen, market, marketPrice, positionAt } from '@/lib/chain/testing/model';
+import { decodePosition } from '@/lib/chain/accounts';
 
 /** The default compute budget of one instruction: every instruction must fit it (chain.md). */
 export const CU_LIMIT = 200_000n;
@@ -147,4 +148,73 @@ export async function settleAndCheck(w: World, c: SettleCheck): Promise<{ r: Sen
     remainingSizeUsd: e.remaining?.sizeUsd ?? 0n,
   });
   return { r, expected: e };
+}
+
+export interface Open {
+  market: MarketId;
+  side: Side;
+  token?: TokenId;
+  amount: bigint;
+  leverageBps: bigint;
+}
+
+/**
+ * Opens (or increases) and checks the position, the custodies, the aggregate, the tokens and the event against
+ * lib/math's open at the chain's state. `fill`: the keeper fills the owner's order instead (collateral from the
+ * escrow, the order named in the event).
+ */
+export async function openAndCheck(w: World, t: Trader, a: Open, fill?: { ix: Instruction; order: Address }) {
+  const pool = MARKETS[a.market].pool;
+  const lock = lockToken(a.market, a.side);
+  const posted = a.token ?? lock;
+  const position = await positionOf(w, t.address, a.market, a.side);
+  const e = expectedOpen(w, { ...a, position });
+  const swapOut = e.swap?.amountOut ?? 0n;
+  const lockAfter = custodyAfter(w, pool, lock, { owned: -swapOut, locked: e.opened.lockAmount, collateral: e.opened.collateralAmount });
+  const postedAfter = posted === lock ? undefined : custodyAfter(w, pool, posted, { owned: a.amount });
+  const aggBefore = market(w, a.market)[a.side];
+  const aggAfter = addToAggregate({ agg: e.existing ? removeFromAggregate({ agg: aggBefore, position: e.existing.state }) : aggBefore, position: e.next });
+  const source = fill ? w.addresses.escrows[posted] : t.tokenAccounts[posted];
+  const funding = w.tokenBalance(source);
+  const vault = w.tokenBalance(vaultOf(w.addresses, pool, posted));
+
+  const r = fill ? await ok(w, [fill.ix], [w.keeper]) : await ok(w, [await openIx(w, t, a)], [t.signer]);
+
+  const p = decodePosition(w.data(position)!);
+  expect(p.state).toEqual(e.next);
+  expect(p).toMatchObject({ owner: t.address, market: w.addresses.markets[a.market], custody: custodyOf(w.addresses, pool, lock), updatedAt: w.nowS() });
+  expect(p.openedAt).toBe(e.existing?.openedAt ?? w.nowS());
+  expect(custody(w, pool, lock)).toEqual(lockAfter);
+  if (postedAfter) expect(custody(w, pool, posted)).toEqual(postedAfter);
+  expect(market(w, a.market)[a.side]).toEqual(aggAfter);
+  expect(w.tokenBalance(source)).toBe(funding - a.amount);
+  expect(w.tokenBalance(vaultOf(w.addresses, pool, posted))).toBe(vault + a.amount);
+  expect(eventOf(r, 'positionOpened')).toEqual({
+    kind: 'positionOpened',
+    owner: t.address,
+    position,
+    market: w.addresses.markets[a.market],
+    side: a.side,
+    increased: e.existing !== undefined,
+    order: fill?.order ?? null,
+    postedMint: w.addresses.mints[posted],
+    postedAmount: a.amount,
+    swapFeeAmount: e.swap?.feeAmount ?? 0n,
+    swapFeeUsd: e.swap?.feeUsd ?? 0n,
+    collateralAmount: e.opened.collateralAmount,
+    collateralUsd: e.opened.collateralUsd,
+    sizeUsd: e.opened.sizeUsd,
+    price: e.price,
+    openFeeUsd: e.opened.openFeeUsd,
+    leverageBps: a.leverageBps,
+    totalSizeUsd: e.next.sizeUsd,
+    totalCollateralUsd: e.next.collateralUsd,
+    totalCollateralAmount: e.next.collateralAmount,
+    entryPrice: e.next.entryPrice,
+    lockAmount: e.next.lockAmount,
+    liquidationPrice: e.liquidationPrice,
+    takeProfit: p.takeProfit,
+    stopLoss: p.stopLoss,
+  });
+  return { r, position, expected: e };
 }

@@ -43,6 +43,7 @@ export function placeLimitOrderInstruction(i: PlaceLimitOrderInput): Instruction
       rw(a.escrows[i.postedToken]),
       ro(TOKEN_PROGRAM),
       ro(SYSTEM_PROGRAM),
+      ro(custodyOf(a, pool, lockToken(i.market, i.side))),
       ...oracleMetas(a, marketFeeds(i.market, i.postedToken)),
     ],
     data: new Writer()

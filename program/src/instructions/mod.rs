@@ -17,6 +17,7 @@ mod init_price;
 mod keeper_settle;
 mod open_core;
 mod open_position;
+mod order_checks;
 mod place_order;
 mod pool_state;
 mod position_account;

@@ -1,21 +1,22 @@
 //! `PlaceLimitOrder` (25): escrows the collateral and records a limit order in one of the owner's 16 slots (§7).
 //! It checks every rule of an open that does not depend on the fill price, so an order that can never fill cannot
 //! be placed: trigger (positive, on the waiting side of the mark, within 100x of it), collateral token, amount,
-//! leverage range, collateral worth at least $10 now, and the slot. Accounts: owner [signer, writable], config,
-//! market, order [writable] (PDA `["order", owner, slot]`), the posted token's custody, funding token account
-//! [writable], escrow vault [writable], token program, system program, then the price accounts.
+//! leverage range, the slot, collateral that can be worth $10 at some fill and a size within the maximum position
+//! (order_checks.rs). Accounts: owner [signer, writable], config, market, order [writable] (PDA `["order", owner,
+//! slot]`), the posted token's custody, funding token account [writable], escrow vault [writable], token program,
+//! system program, the side's lock custody (the posted one again unless an ALP long posts USDC), then the price
+//! accounts.
 //! Data: side u8, slot u8, amount u64, leverage_bps u64, trigger_price u64, acceptable_price u64, take_profit u64,
 //! stop_loss u64. Emits OrderPlaced.
 use super::accounts::{expect_key, Cursor};
 use super::context::{signer, Ctx};
+use super::order_checks::{check_fillable, Fillable};
 use crate::error::{Error, Result};
 use crate::events::{Event, ORDER_PLACED};
-use crate::math::convert::token_to_usd;
 use crate::math::open::check_leverage;
-use crate::math::params::{MAX_LIMIT_ORDERS_PER_OWNER, MIN_COLLATERAL_USD};
+use crate::math::params::MAX_LIMIT_ORDERS_PER_OWNER;
 use crate::math::position::Side;
 use crate::math::triggers::validate_limit_trigger;
-use crate::math::wide::Rounding;
 use crate::oracle::Oracles;
 use crate::sdk::bytes::Reader;
 use crate::sdk::entrypoint::Input;
@@ -70,6 +71,7 @@ pub fn process(input: &Input, data: &[u8]) -> Result<()> {
     let token_program = accounts.next()?;
     check_token_program(token_program)?;
     let system = accounts.next()?;
+    let lock_view = accounts.next()?;
     let oracles = Oracles::new(accounts.rest(), &config, input.program_id, ctx.now_s);
 
     if args.trigger_price == 0 {
@@ -80,6 +82,8 @@ pub fn process(input: &Input, data: &[u8]) -> Result<()> {
     if !is_lock && !is_swapped_long {
         return Err(Error::UnsupportedCollateral);
     }
+    expect_key(lock_view, market.lock_custody(args.side))?;
+    let lock = Custody::load(lock_view, input.program_id)?;
     if args.amount == 0 {
         return Err(Error::AmountTooSmall);
     }
@@ -90,12 +94,19 @@ pub fn process(input: &Input, data: &[u8]) -> Result<()> {
     if order_view.data_len() != 0 {
         return Err(Error::OrderSlotTaken);
     }
-    let low = oracles.custody_quote(&custody)?.low;
-    if token_to_usd(args.amount, low, custody.decimals, Rounding::Floor)? < MIN_COLLATERAL_USD {
-        return Err(Error::CollateralTooSmall);
-    }
     let mark = oracles.mid(&market.oracle, &market.feed_id)?;
     validate_limit_trigger(args.side, mark, args.trigger_price)?;
+    check_fillable(&Fillable {
+        market: &market,
+        posted: &custody,
+        lock: &lock,
+        swapped: is_swapped_long,
+        side: args.side,
+        amount: args.amount,
+        leverage_bps: args.leverage_bps,
+        trigger_price: args.trigger_price,
+        posted_low_now: oracles.custody_quote(&custody)?.low,
+    })?;
     funding_account(funding, &custody.mint, owner.key(), args.amount)?;
     expect_key(escrow, &custody.escrow)?;
 
