@@ -5,6 +5,7 @@
  * refused.
  */
 import { describe, expect, it } from 'vitest';
+import type { Address } from '@solana/kit';
 import { FEED_ID_BYTES } from '@/lib/chain/feeds';
 import { PYTH_RECEIVER, SYSTEM_PROGRAM } from '@/lib/chain/program-ids';
 import { closeIx, openIx, positionOf } from '@/lib/chain/testing/actions';
@@ -19,7 +20,7 @@ const patient = genesis({ maxPriceAgeS: 60n });
 
 const short = { market: 'SOL' as const, side: 'short' as const, amount: 100n * ONE.USDC, leverageBps: 100_000n };
 
-function solPyth(w: World, p: Partial<PythPrice> = {}, owner = PYTH_RECEIVER): void {
+function solPyth(w: World, p: Partial<PythPrice> = {}, owner: Address = PYTH_RECEIVER): void {
   writePythPrice(w.svm, w.addresses.oracles.SOL, { feedId: FEED_ID_BYTES.SOL, price: 15_025_000_000n, exponent: -8, publishTime: w.nowS(), ...p }, owner);
 }
 
