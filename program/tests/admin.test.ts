@@ -4,9 +4,7 @@
  * can be added by the admin; re-initialisation of each, a non-admin and malformed parameters are refused.
  */
 import { describe, expect, it } from 'vitest';
-import { generateKeyPairSigner, type Address } from '@solana/kit';
-import { getCreateAccountInstruction } from '@solana-program/system';
-import { getInitializeMint2Instruction } from '@solana-program/token';
+import type { Address } from '@solana/kit';
 import { FEED_IDS, MARKET_IDS, POOL_IDS, type PoolId } from '@/lib/math/ids';
 import { FEED_BAND_BPS, GENESIS, MARKETS, POOLS, TOKENS, custodyParams } from '@/lib/math/params';
 import { custodyOf, vaultOf } from '@/lib/chain/addresses';
@@ -14,25 +12,14 @@ import { decodeConfig, decodeCustody, decodeMarket, decodePool, decodePrice, dec
 import { custodyParamsAccount, initializationBatches, seedBatches } from '@/lib/chain/genesis';
 import { initCustodyInstruction, initEscrowInstruction, initMarketInstruction, initPoolInstruction, initPriceInstruction, seedLiquidityInstruction, updatePricesInstruction } from '@/lib/chain/instructions';
 import { custodyAddress, escrowAddress, lpMintAddress, marketAddress, poolAddress, priceAddress, vaultAddress } from '@/lib/chain/pda';
-import { SYSTEM_PROGRAM, TOKEN_PROGRAM } from '@/lib/chain/program-ids';
+import { SYSTEM_PROGRAM } from '@/lib/chain/program-ids';
+import { newMint } from '@/lib/chain/testing/tokens';
 import { lpSupply } from '@/lib/chain/testing/model';
 import { unsigned, withAccount, withData } from '@/lib/chain/testing/tamper';
-import { traderFor, type World } from '@/lib/chain/testing/world';
+import { traderFor } from '@/lib/chain/testing/world';
 import { eventOf, genesis, ok, ONE, refused } from './support';
 
 const fresh = genesis();
-
-async function newMint(w: World, decimals: number): Promise<Address> {
-  const mint = await generateKeyPairSigner();
-  await w.must(
-    [
-      getCreateAccountInstruction({ payer: w.admin, newAccount: mint, lamports: w.svm.minimumBalanceForRentExemption(82n), space: 82n, programAddress: TOKEN_PROGRAM }),
-      getInitializeMint2Instruction({ mint: mint.address, decimals, mintAuthority: w.mintAuthority.address, freezeAuthority: null }),
-    ],
-    [w.admin, mint],
-  );
-  return mint.address;
-}
 
 describe('§9 genesis on chain equals lib/math’s parameters', () => {
   it('config, pools (custodies and markets in order), custodies (§3, §4, §8), markets (§3), prices, vaults, LP supply', async () => {
