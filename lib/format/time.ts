@@ -24,3 +24,26 @@ export function formatDateTimeUtc(unixS: number): string {
   const iso = new Date(unixS * 1000).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+
+/** Unix seconds → "Sun 22:00 UTC" (market hours are set in UTC, protocol.md §3). */
+export function formatWeekdayTimeUtc(unixS: number): string {
+  const d = new Date(unixS * 1000);
+  const hh = String(d.getUTCHours()).padStart(2, '0');
+  const mm = String(d.getUTCMinutes()).padStart(2, '0');
+  return `${WEEKDAYS[d.getUTCDay()]} ${hh}:${mm} UTC`;
+}
+
+/** A countdown with three units at most: `"1d 2h 5m"`, `"2h 5m 7s"`, `"45s"`; negative counts as 0. */
+export function formatCountdown(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const d = Math.floor(s / 86_400);
+  const h = Math.floor((s % 86_400) / 3_600);
+  const m = Math.floor((s % 3_600) / 60);
+  const sec = s % 60;
+  if (d > 0) return `${d}d ${h}h ${m}m`;
+  if (h > 0) return `${h}h ${m}m ${sec}s`;
+  if (m > 0) return `${m}m ${sec}s`;
+  return `${sec}s`;
+}

@@ -12,7 +12,7 @@ import { usePrice } from '@/lib/hooks/use-prices';
 import type { MarketId, Side } from '@/lib/math/ids';
 import { MARKETS } from '@/lib/math/params';
 import { freeLiquidityUsd } from '@/lib/trade/lock-custody';
-import { MarketClosedBadge } from './MarketClosedBadge';
+import { MarketHours } from './MarketHours';
 import { Stat } from './Stat';
 
 export function MarketStats({ market }: { market: MarketId }) {
@@ -27,9 +27,10 @@ export function MarketStats({ market }: { market: MarketId }) {
   const liquidity = (side: Side) =>
     (side === 'long' ? m.availableLiquidityLongUsd : m.availableLiquidityShortUsd) ??
     (pool ? freeLiquidityUsd({ custodies: pool.custodies, market, side, price: live.price }) : undefined);
+  // APR inline ("0.0000009%/h" is unreadable); the hourly rate on hover. The ticket shows it in $ per day for a size.
   const rate = (r: bigint) => (
-    <Tooltip content={`${formatAprFromHourly(r)} APR`} side="bottom">
-      {formatRateHourly(r)}
+    <Tooltip content={`${formatRateHourly(r)}, charged hourly on the position's size`} side="bottom">
+      {formatAprFromHourly(r)}
     </Tooltip>
   );
   const longLiq = liquidity('long');
@@ -46,7 +47,7 @@ export function MarketStats({ market }: { market: MarketId }) {
           </span>
         )}
       </div>
-      <MarketClosedBadge market={market} open={m.open} reopensAt={m.reopensAt} />
+      <MarketHours market={market} open={m.open} reopensAt={m.reopensAt} />
       <Stat label="24h high" testId="high-24h">{stats ? price(stats.highPrice) : '–'}</Stat>
       <Stat label="24h low" testId="low-24h">{stats ? price(stats.lowPrice) : '–'}</Stat>
       <Stat label="Open interest (L / S)" testId="open-interest">
@@ -56,7 +57,7 @@ export function MarketStats({ market }: { market: MarketId }) {
       <Stat label="Available liquidity (L / S)" testId="available-liquidity">
         {longLiq === undefined ? '–' : formatUsd(longLiq, { compact: true })} / {shortLiq === undefined ? '–' : formatUsd(shortLiq, { compact: true })}
       </Stat>
-      <Stat label="Borrow rate (L / S)" testId="borrow-rates">
+      <Stat label="Borrow APR (L / S)" testId="borrow-rates">
         {rate(m.borrowRateLongHourly)} / {rate(m.borrowRateShortHourly)}
       </Stat>
     </div>
