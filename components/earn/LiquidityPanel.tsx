@@ -10,7 +10,7 @@ import type { TokenId } from '@/lib/math/ids';
 import { LP_DECIMALS } from '@/lib/math/scales';
 import { useSettings } from '@/lib/state/settings';
 import { Button } from '@/components/ui/button';
-import { NumberInput } from '@/components/ui/field';
+import { NumberInput } from '@/components/ui/number-input';
 import { Tabs } from '@/components/ui/tabs';
 import { ConnectToContinue } from '@/components/earn/ConnectToContinue';
 import { LiquidityPreviewRows } from '@/components/earn/LiquidityPreviewRows';

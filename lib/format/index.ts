@@ -6,3 +6,5 @@ export * from '@/lib/format/percent';
 export * from '@/lib/format/address';
 export * from '@/lib/format/time';
 export * from '@/lib/format/markets';
+export * from '@/lib/format/decimal-input';
+export * from '@/lib/format/message';

@@ -1,6 +1,7 @@
 'use client';
 /** Toast notifications: a small zustand store; `<Toaster/>` (components/ui/toaster.tsx) renders it. */
 import { create } from 'zustand';
+import { tidyMessage } from '@/lib/format/message';
 
 export type ToastKind = 'pending' | 'success' | 'error' | 'info';
 
@@ -18,6 +19,9 @@ interface ToastStore {
   dismiss: (id: number) => void;
 }
 
+/** Sentences from the API keep exact figures; a toast shows them as the screen does ($114.36, not $114.360994755). */
+const tidy = (t: Omit<Toast, 'id'>): Omit<Toast, 'id'> => ({ ...t, title: tidyMessage(t.title), ...(t.description === undefined ? {} : { description: tidyMessage(t.description) }) });
+
 let nextId = 1;
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
 const LIFETIME_MS: Record<ToastKind, number | undefined> = { pending: undefined, success: 5_000, error: 8_000, info: 5_000 };
@@ -33,12 +37,12 @@ export const useToastStore = create<ToastStore>()((set, get) => {
     toasts: [],
     push: (t) => {
       const id = nextId++;
-      set((s) => ({ toasts: [...s.toasts.slice(-4), { ...t, id }] }));
+      set((s) => ({ toasts: [...s.toasts.slice(-4), { ...tidy(t), id }] }));
       schedule(id, t.kind);
       return id;
     },
     update: (id, t) => {
-      set((s) => ({ toasts: s.toasts.map((x) => (x.id === id ? { ...t, id } : x)) }));
+      set((s) => ({ toasts: s.toasts.map((x) => (x.id === id ? { ...tidy(t), id } : x)) }));
       schedule(id, t.kind);
     },
     dismiss: (id) => {

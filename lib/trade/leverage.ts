@@ -2,8 +2,10 @@
  * Leverage choices of the ticket (Adrena: slider 1.1x to the market's maximum, step 0.1x, with marks). Leverage is
  * in basis points (protocol.md §1: 10_000n = 1x).
  */
+import { readDecimalInput } from '@/lib/format/decimal-input';
 import { parseUnits } from '@/lib/math/parse';
 import { PROTOCOL } from '@/lib/math/params';
+import { amountToInputText } from './amount-fraction';
 
 /** Marks shown under the slider when they fit below the market's maximum. */
 export const LEVERAGE_MARKS_BPS: readonly bigint[] = [11_000n, 20_000n, 50_000n, 100_000n, 250_000n, 500_000n, 1_000_000n];
@@ -42,4 +44,29 @@ export function leverageToSteps(leverageBps: bigint): number {
 /** Slider steps of 0.1x back to basis points. */
 export function stepsToLeverageBps(steps: number): bigint {
   return BigInt(Math.round(steps)) * LEVERAGE_STEP_BPS;
+}
+
+export interface LeverageInput {
+  /** What the store takes: the typed leverage, the maximum when more was typed, nothing while unreadable or below 1.1x. */
+  commitBps: bigint | undefined;
+  /** Replaces the field's text (the maximum, when more was typed), so the field, slider and marks agree. */
+  text: string | undefined;
+  /** Says why the field changed or is not taken. */
+  note: string | undefined;
+}
+
+const leverageText = (bps: bigint): string => amountToInputText({ amount: bps, decimals: 4 });
+
+/**
+ * The leverage field as typed ("150", "2.5x", "1,5"): above the market's maximum it becomes the maximum (and says
+ * so), below 1.1x or unreadable it is not taken yet (typing "10" passes through "1").
+ */
+export function readLeverageInput({ text, maxLeverageBps }: { text: string; maxLeverageBps: bigint }): LeverageInput {
+  const read = readDecimalInput(text.trim().replace(/x$/i, ''), 4);
+  if (!read.ok) return { commitBps: undefined, text: undefined, note: read.message };
+  const bps = parseUnits(read.text, 4);
+  if (bps === undefined) return { commitBps: undefined, text: undefined, note: undefined };
+  if (bps > maxLeverageBps) return { commitBps: maxLeverageBps, text: leverageText(maxLeverageBps), note: `${leverageText(maxLeverageBps)}x is this market's maximum.` };
+  if (bps < PROTOCOL.minLeverageBps) return { commitBps: undefined, text: undefined, note: `The least is ${leverageText(PROTOCOL.minLeverageBps)}x.` };
+  return { commitBps: bps, text: undefined, note: undefined };
 }
