@@ -1,7 +1,8 @@
 'use client';
 /**
  * Phones: the ticket lives in a bottom sheet (GMX under 1024 px). This card opens it from Long / Short and keeps
- * the current leverage and liquidation price in view.
+ * the current leverage and liquidation price in view. While the market is closed Long and Short are disabled (a
+ * market order cannot fill) and a limit order can still be placed.
  */
 import dynamic from 'next/dynamic';
 import { BottomSheet, Button, Skeleton } from '@/components/ui';
@@ -21,8 +22,9 @@ export function PhoneTicketBar({ market }: { market: MarketId }) {
   const model = useTicketModel(market);
   const sheetOpen = useTicketStore((s) => s.sheetOpen);
   const set = useTicketStore((s) => s.set);
-  const open = (side: Side) => set({ side, sheetOpen: true });
-  const liq = model.result?.preview?.open.liquidationPrice;
+  const open = (side: Side) => set({ side, sheetOpen: true, orderType: model.marketOpen ? model.orderType : 'limit' });
+  const liq = model.leverageValid ? model.result?.preview?.open.liquidationPrice : undefined;
+  const closed = !model.marketOpen;
   return (
     <div className="flex flex-col gap-2 border-t border-line bg-bg-raised p-3" data-testid="phone-ticket-bar">
       <div className="flex justify-between text-xs text-ink-muted">
@@ -34,15 +36,23 @@ export function PhoneTicketBar({ market }: { market: MarketId }) {
         </span>
       </div>
       <div className="grid grid-cols-2 gap-2">
-        <Button variant="long" size="lg" onClick={() => open('long')} data-testid="open-long">
+        <Button variant={closed ? 'secondary' : 'long'} size="lg" disabled={closed} onClick={() => open('long')} data-testid="open-long">
           Long
         </Button>
-        <Button variant="short" size="lg" onClick={() => open('short')} data-testid="open-short" className={SHORT_TEXT}>
+        <Button variant={closed ? 'secondary' : 'short'} size="lg" disabled={closed} onClick={() => open('short')} data-testid="open-short" className={closed ? undefined : SHORT_TEXT}>
           Short
         </Button>
       </div>
+      {closed && (
+        <div className="flex items-center justify-between gap-2 text-xs text-ink-muted" data-testid="phone-market-closed">
+          <span>{market} is closed: prices are indicative.</span>
+          <Button size="sm" variant="ghost" onClick={() => set({ sheetOpen: true, orderType: 'limit' })} data-testid="open-limit">
+            Place a limit order
+          </Button>
+        </div>
+      )}
       <BottomSheet open={sheetOpen} onClose={() => set({ sheetOpen: false })} title={`${model.side === 'long' ? 'Long' : 'Short'} ${market}`}>
-        {sheetOpen && <TradeTicket market={market} />}
+        {sheetOpen && <TradeTicket market={market} surface="sheet" />}
       </BottomSheet>
     </div>
   );

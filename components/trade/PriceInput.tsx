@@ -8,6 +8,8 @@ import { PRICE_DECIMALS } from '@/lib/math/scales';
 export interface PricePreset {
   label: string;
   price: bigint;
+  /** A second line under the label (the PnL at this trigger). */
+  detail?: string | undefined;
 }
 
 export interface PriceInputProps {
@@ -32,9 +34,10 @@ export function PriceInput({ label, market, value, onChange, presets, testId, hi
               key={p.label}
               type="button"
               onClick={() => onChange(priceToInput(p.price, { market }))}
-              className="min-h-11 flex-1 rounded-md border border-line bg-bg-input text-xs font-semibold text-ink-muted hover:border-line-strong hover:text-ink md:min-h-7"
+              className="flex min-h-11 flex-1 flex-col items-center justify-center rounded-md border border-line bg-bg-input px-1 py-0.5 text-xs font-semibold text-ink-muted hover:border-line-strong hover:text-ink md:min-h-7"
             >
               {p.label}
+              {p.detail && <span className="num text-[10px] font-normal text-ink-faint">{p.detail}</span>}
             </button>
           ))}
         </div>

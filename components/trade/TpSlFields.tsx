@@ -1,26 +1,44 @@
 'use client';
-/** Optional take profit and stop loss of the ticket, with price-move presets (Adrena). */
+/**
+ * Optional take profit and stop loss of the ticket: presets this position will accept (lib/trade tpSlPresets,
+ * against the entry and the liquidation price it will have) with the PnL each would realise after the exit fee.
+ */
 import type { MarketId, Side } from '@/lib/math/ids';
-import { formatBps } from '@/lib/format';
-import { STOP_LOSS_PRESETS_BPS, TAKE_PROFIT_PRESETS_BPS, triggerFromMove } from '@/lib/trade/trigger-presets';
+import { formatPrice, formatUsd } from '@/lib/format';
+import { parseUnits } from '@/lib/math/parse';
+import { PRICE_DECIMALS } from '@/lib/math/scales';
+import type { ExistingPosition } from '@/lib/trade/ticket-types';
+import type { TriggerKind } from '@/lib/trade/trigger-presets';
+import { pnlAtTrigger, tpSlPresets } from '@/lib/trade/tpsl-presets';
 import { useTicketStore } from '@/lib/hooks/trade/ticket-store';
+import { Checkbox } from '@/components/ui/checkbox';
 import { PriceInput } from './PriceInput';
 
-export function TpSlFields({ market, side, entryPrice }: { market: MarketId; side: Side; entryPrice: bigint | undefined }) {
+export interface TpSlFieldsProps {
+  market: MarketId;
+  side: Side;
+  /** The position once the order fills (undefined until the ticket can be priced). */
+  position: ExistingPosition | undefined;
+  liquidationPrice: bigint | undefined;
+}
+
+export function TpSlFields({ market, side, position, liquidationPrice }: TpSlFieldsProps) {
   const { tpSlOpen, takeProfitText, stopLossText, set } = useTicketStore();
-  const presets = (kind: 'takeProfit' | 'stopLoss') =>
-    entryPrice === undefined
+  const pnl = (at: bigint) => (position ? formatUsd(pnlAtTrigger({ market, position, price: at }), { sign: true }) : undefined);
+  const presets = (kind: TriggerKind) =>
+    position === undefined || liquidationPrice === undefined
       ? []
-      : (kind === 'takeProfit' ? TAKE_PROFIT_PRESETS_BPS : STOP_LOSS_PRESETS_BPS).map((moveBps) => ({
-          label: `${kind === 'takeProfit' ? '+' : '−'}${formatBps(moveBps, { digits: 0 }).replace('%', '')}%`,
-          price: triggerFromMove({ side, kind, price: entryPrice, moveBps }),
-        }));
+      : tpSlPresets({ side, kind, markPrice: position.entryPrice, liquidationPrice }).map((p) => ({ ...p, detail: pnl(p.price) }));
+  const hint = (text: string, fallback: string) => {
+    const at = text.trim() === '' ? undefined : parseUnits(text.trim(), PRICE_DECIMALS);
+    const value = at === undefined ? undefined : pnl(at);
+    return value === undefined || at === undefined ? fallback : `At ${formatPrice(at, { market })}: ${value} after the exit fee (borrow fees come on top).`;
+  };
   return (
     <div className="flex flex-col gap-2">
-      <label className="flex min-h-11 cursor-pointer items-center gap-2 text-sm text-ink-muted md:min-h-8">
-        <input type="checkbox" checked={tpSlOpen} onChange={(e) => set({ tpSlOpen: e.target.checked })} className="h-4 w-4 accent-[#7c8cff]" data-testid="tpsl-toggle" />
+      <Checkbox checked={tpSlOpen} onChange={(e) => set({ tpSlOpen: e.target.checked })} data-testid="tpsl-toggle" className="-ml-3 text-sm md:-ml-1.5">
         Take profit / stop loss
-      </label>
+      </Checkbox>
       {tpSlOpen && (
         <div className="flex flex-col gap-3">
           <PriceInput
@@ -30,7 +48,7 @@ export function TpSlFields({ market, side, entryPrice }: { market: MarketId; sid
             onChange={(t) => set({ takeProfitText: t })}
             presets={presets('takeProfit')}
             testId="ticket-take-profit"
-            hint="Price move from entry; closes the whole position when reached."
+            hint={hint(takeProfitText, 'Price move from entry; closes the whole position when reached.')}
           />
           <PriceInput
             label="Stop loss price"
@@ -39,7 +57,7 @@ export function TpSlFields({ market, side, entryPrice }: { market: MarketId; sid
             onChange={(t) => set({ stopLossText: t })}
             presets={presets('stopLoss')}
             testId="ticket-stop-loss"
-            hint="Must lie between the liquidation price and the entry."
+            hint={hint(stopLossText, 'Must lie between the liquidation price and the entry.')}
           />
         </div>
       )}

@@ -5,7 +5,7 @@ import { useTicketStore } from '@/lib/hooks/trade/ticket-store';
 import { useSubmitTicket } from '@/lib/hooks/trade/use-submit-ticket';
 import { useTicketModel } from '@/lib/hooks/trade/use-ticket-model';
 import type { MarketId, Side } from '@/lib/math/ids';
-import type { OrderType } from '@/lib/trade/ticket-types';
+import type { ExistingPosition, OrderType, TicketPreview as TicketPreviewResult } from '@/lib/trade/ticket-types';
 import { CollateralInput } from './CollateralInput';
 import { LeverageSlider } from './LeverageSlider';
 import { LimitTriggerInput } from './LimitTriggerInput';
@@ -14,14 +14,30 @@ import { TicketSubmit } from './TicketSubmit';
 import { TicketTestFunds } from './TicketTestFunds';
 import { TpSlFields } from './TpSlFields';
 
+/** The position once this order fills, for the TP/SL PnL: the merged one after an increase, else the new one. */
+function positionAfter(p: TicketPreviewResult, side: Side): ExistingPosition {
+  const f = p.increase?.after ?? { ...p.open, borrowFeeUsd: 0n };
+  return {
+    side,
+    sizeUsd: f.sizeUsd,
+    collateralUsd: f.collateralUsd,
+    collateralAmount: p.open.collateralAmount,
+    entryPrice: f.entryPrice,
+    lockAmount: p.open.lockAmount,
+    exitFeeUsd: f.exitFeeUsd,
+    liquidationFeeUsd: f.liquidationFeeUsd,
+    borrowFeeUsd: f.borrowFeeUsd,
+  };
+}
+
 const AMOUNT_CODES = new Set(['INSUFFICIENT_BALANCE', 'COLLATERAL_TOO_SMALL']);
 
-export function TradeTicket({ market }: { market: MarketId }) {
+export function TradeTicket({ market, surface = 'aside' }: { market: MarketId; surface?: 'aside' | 'sheet' }) {
   const model = useTicketModel(market);
   const form = useTicketStore();
   const { submit, pending, ready } = useSubmitTicket(model);
   const issue = model.result?.issue;
-  const entry = model.result?.preview?.open.entryPrice ?? model.price;
+  const preview = model.leverageValid ? model.result?.preview : undefined;
   return (
     <form
       data-testid="trade-ticket"
@@ -62,15 +78,16 @@ export function TradeTicket({ market }: { market: MarketId }) {
         error={issue && AMOUNT_CODES.has(issue.code) ? issue.message : undefined}
       />
       <LeverageSlider leverageBps={model.leverageBps} maxLeverageBps={model.maxLeverageBps} onChange={(leverageBps) => form.set({ leverageBps })} />
-      <TpSlFields market={market} side={model.side} entryPrice={entry} />
+      <TpSlFields market={market} side={model.side} position={preview && positionAfter(preview, model.side)} liquidationPrice={preview && (preview.increase?.after ?? preview.open).liquidationPrice} />
       <TicketPreview
         market={market}
         side={model.side}
         orderType={model.orderType}
         preview={model.result?.preview}
         slippageBps={model.slippageBps}
-        existingLiquidationPrice={model.existing?.liquidationPrice}
-        existingSizeUsd={model.existing?.sizeUsd}
+        postedToken={model.collateralToken}
+        leverageValid={model.leverageValid}
+        marketOpen={model.marketOpen}
       />
       <TicketSubmit
         market={market}
@@ -81,6 +98,7 @@ export function TradeTicket({ market }: { market: MarketId }) {
         ready={ready}
         pending={pending}
         onSubmit={() => void submit()}
+        surface={surface}
       />
       <TicketTestFunds />
     </form>

@@ -36,3 +36,12 @@ export function formatUsd(usd: bigint, { digits = 2, sign = false, compact = fal
   const prefix = neg ? '-' : sign && rounded > 0n ? '+' : '';
   return `${prefix}$${body}`;
 }
+
+/**
+ * A cost per period: `formatUsdPer(480_000n, 'day')` → `"$0.48/day"`; a real but sub-cent cost reads `"<$0.01/h"`,
+ * never `"$0.00/h"`; zero reads `"$0.00/h"`.
+ */
+export function formatUsdPer(usd: bigint, unit: 'h' | 'day'): string {
+  if (usd > 0n && usd < 5_000n) return `<$0.01/${unit}`;
+  return `${formatUsd(usd)}/${unit}`;
+}

@@ -84,27 +84,69 @@ describe('previewTicket: the numbers', () => {
     expect(preview?.acceptablePrice).toBe(1_407_000_000_000n);
   });
 
-  it('an existing position shows its values after the increase', () => {
+  it('an increase shows the position before → after: entry, collateral current + added, fee totals', () => {
     const existing = {
       side: 'long' as const,
       sizeUsd: 1_496_250_000n,
       collateralUsd: 149_625_000n,
       collateralAmount: 1_000_000_000n,
-      entryPrice: SOL_PRICE,
+      entryPrice: 1_400_000_000_000n, // opened at $140, now $150
       lockAmount: 10_000_000_000n,
       exitFeeUsd: 1_496_250n,
       liquidationFeeUsd: 2_992_500n,
+      borrowFeeUsd: 250_000n,
+    };
+    const { preview, issue } = previewTicket({ ...base, existing });
+    expect(issue).toBeUndefined();
+    const added = preview!.open;
+    // Before: the position itself, never the mark or the increment.
+    expect(preview?.increase?.before).toMatchObject({ sizeUsd: 1_496_250_000n, collateralUsd: 149_625_000n, entryPrice: 1_400_000_000_000n, exitFeeUsd: 1_496_250n, liquidationFeeUsd: 2_992_500n, borrowFeeUsd: 250_000n, liquidatable: false });
+    // After: sizes, collateral and fees add; entry = size-weighted harmonic mean of $140 and $150, rounded up for a long:
+    // ceil(2992.5 / (1496.25/140 + 1496.25/150)) = $144.8275862069 (1e10).
+    expect(preview?.increase?.after).toMatchObject({
+      sizeUsd: 1_496_250_000n + added.sizeUsd,
+      collateralUsd: 149_625_000n + added.collateralUsd,
+      entryPrice: 1_448_275_862_069n,
+      exitFeeUsd: 1_496_250n + added.exitFeeUsd,
+      liquidationFeeUsd: 2_992_500n + added.liquidationFeeUsd,
+      liquidatable: false,
+    });
+    // The borrow cost is that of the merged size.
+    expect(preview?.borrow.rateHourly).toBe(preview?.borrowRateHourly);
+  });
+
+  it('a limit order that would merge into a position its trigger liquidates is refused in words (never "Leverage after ∞")', () => {
+    const existing = {
+      side: 'long' as const,
+      sizeUsd: 10_000_000_000n, // $10,000 at $150 with $100 of collateral: liquidated near $149
+      collateralUsd: 100_000_000n,
+      collateralAmount: 700_000_000n,
+      entryPrice: SOL_PRICE,
+      lockAmount: 67_000_000_000n,
+      exitFeeUsd: 10_000_000n,
+      liquidationFeeUsd: 20_000_000n,
       borrowFeeUsd: 0n,
     };
-    const { preview } = previewTicket({ ...base, existing });
-    // Same entry and leverage twice: everything doubles, the entry stays, the liquidation price stays 136.05.
-    expect(preview?.after).toEqual({
-      sizeUsd: 2_992_500_000n,
-      collateralUsd: 299_250_000n,
-      entryPrice: SOL_PRICE,
-      liquidationPrice: 1_360_500_000_000n,
-      leverageBps: 100_000n,
-    });
+    // The trigger ($120) lies beyond the position's own liquidation price: it is liquidated before the order could fill.
+    const first = previewTicket({ ...base, orderType: 'limit', triggerPrice: 1_200_000_000_000n, collateralAmount: 100_000_000n, existing });
+    expect(first.preview?.increase?.before.liquidatable).toBe(true);
+    expect(first.issue?.code).toBe('WOULD_LIQUIDATE');
+    expect(first.issue?.message).toMatch(/^Your SOL long is liquidated at \$[\d,]+\.\d{2}, before the price reaches \$120\.00: this order could not add to it\./);
+    expect(first.issue?.message).not.toContain('∞');
+    // (Merging cannot push a position that survives the trigger past liquidation: the new part brings more margin than
+    // it needs; the 'liquidated at once' refusal stays as a guard for rounding.)
+  });
+
+  it('costs in money: a SOL long posted in USDC pays the swap fee and the band, and is held in SOL', () => {
+    const { preview } = previewTicket({ ...base, collateralToken: 'USDC', collateralAmount: 100_000_000n, leverageBps: 50_000n, balance: 1_000_000_000n });
+    expect(preview?.heldToken).toBe('SOL');
+    // posted $100; swap fee 0.2 USDC = $0.20; counted $99.302244 (above); band = 100 − 0.2 − 99.302244 = $0.497756
+    expect(preview?.costs).toEqual({ postedUsd: 100_000_000n, swapFeeUsd: 200_000n, bandUsd: 497_756n, bandBps: 25n, openFeeUsd: 0n, totalUsd: 697_756n });
+  });
+
+  it('costs in money: 1 SOL posted at $150 is counted at the low: the 25 bps band costs $0.375', () => {
+    const { preview } = previewTicket(base);
+    expect(preview?.costs).toEqual({ postedUsd: 150_000_000n, swapFeeUsd: 0n, bandUsd: 375_000n, bandBps: 25n, openFeeUsd: 0n, totalUsd: 375_000n });
   });
 });
 

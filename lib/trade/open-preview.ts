@@ -3,6 +3,7 @@
  * from lib/math, with the market and pool state of the API. For an ALP long posted in USDC the USDC is first
  * swapped into the market token (§3, §8), as the engine does; a limit order is previewed at its trigger price.
  */
+import { formatPrice } from '@/lib/format/price';
 import { borrowRateHourly, utilizationBps } from '@/lib/math/borrow-rate';
 import { usdToTokens } from '@/lib/math/convert';
 import { isProtocolError } from '@/lib/math/errors';
@@ -12,6 +13,7 @@ import { computeOpen, validateOpen } from '@/lib/math/open';
 import { openAcceptablePrice } from './acceptable-price';
 import { previewCollateralSwap } from './collateral-swap';
 import { previewIncrease } from './increase-preview';
+import { borrowCost, openCosts } from './open-costs';
 import { findCustody, freeLiquidity, freeLiquidityUsd } from './lock-custody';
 import { balanceIssue, checkTicketInput } from './ticket-input-checks';
 import type { SwapPreview, TicketInput, TicketIssue, TicketPreview, TicketResult } from './ticket-types';
@@ -50,6 +52,8 @@ function buildPreview(input: TicketInput, entryPrice: bigint, amountIn: bigint):
     lockLow: tokenPrices({ token: lock, price: entryPrice }).low,
     lockDecimals: TOKENS[lock].decimals,
   });
+  const increase = input.existing ? previewIncrease({ existing: input.existing, added: open, market: market.id }) : undefined;
+  const borrowRate = rateAfterOpen(input, open.lockAmount, swap);
   const sizeToken = marketToken(market.id);
   const sizeTokenDecimals = sizeToken ? TOKENS[sizeToken].decimals : SYNTHETIC_SIZE_DECIMALS;
   return {
@@ -58,10 +62,13 @@ function buildPreview(input: TicketInput, entryPrice: bigint, amountIn: bigint):
     sizeTokens: usdToTokens({ usd: open.sizeUsd, price: entryPrice, decimals: sizeTokenDecimals }, 'floor'),
     sizeTokenDecimals,
     acceptablePrice: openAcceptablePrice({ side, price: entryPrice, slippageBps: input.slippageBps }),
-    borrowRateHourly: rateAfterOpen(input, open.lockAmount, swap),
+    borrowRateHourly: borrowRate,
     availableLiquidityUsd: freeLiquidityUsd({ custodies: input.custodies, market: market.id, side, price: entryPrice }),
     maxProfitUsd: side === 'short' ? open.sizeUsd + (input.existing?.sizeUsd ?? 0n) : undefined,
-    after: input.existing ? previewIncrease({ existing: input.existing, added: open, market: market.id }) : undefined,
+    increase,
+    heldToken,
+    costs: openCosts({ tokenIn: input.collateralToken, amountIn, heldToken, price: entryPrice, swap, open }),
+    borrow: borrowCost({ sizeUsd: increase ? increase.after.sizeUsd : open.sizeUsd, rateHourly: borrowRate }),
   };
 }
 
@@ -96,11 +103,35 @@ function firstIssue(input: TicketInput, preview: TicketPreview): TicketIssue | u
       marketOpen: input.orderType === 'limit' ? true : market.open,
       oracleStale: market.stale,
     });
-    validateTicketTriggers({ side, entryPrice: preview.open.entryPrice, liquidationPrice: preview.after?.liquidationPrice ?? preview.open.liquidationPrice, takeProfit: input.takeProfit, stopLoss: input.stopLoss });
+    const merged = preview.increase?.after;
+    if (preview.increase?.before.liquidatable) return liquidatedFirst(input, preview.increase.before.liquidationPrice);
+    if (merged?.liquidatable) return wouldLiquidate(input, merged.liquidationPrice);
+    validateTicketTriggers({ side, entryPrice: preview.open.entryPrice, liquidationPrice: merged?.liquidationPrice ?? preview.open.liquidationPrice, takeProfit: input.takeProfit, stopLoss: input.stopLoss });
   } catch (e) {
     return toIssue(e);
   }
   return undefined;
+}
+
+/**
+ * The order would merge into a position that the fill price already liquidates (its leverage after would be ∞):
+ * refused here in words, so nothing is signed that the keeper would liquidate at once.
+ */
+function wouldLiquidate(input: TicketInput, liquidationPriceAfter: bigint): TicketIssue {
+  const at = input.orderType === 'limit' ? 'At the trigger price' : 'At the current price';
+  return {
+    code: 'WOULD_LIQUIDATE',
+    message: `${at} your ${input.market.id} ${input.side} after this order would already be past its liquidation price (${formatPrice(liquidationPriceAfter, { market: input.market.id })}) and be liquidated at once. Add more collateral or choose another trigger price.`,
+  };
+}
+
+/** The position this order would merge into is itself liquidated before the fill price is reached. */
+function liquidatedFirst(input: TicketInput, liquidationPriceNow: bigint): TicketIssue {
+  const at = formatPrice(input.triggerPrice ?? input.market.price, { market: input.market.id });
+  return {
+    code: 'WOULD_LIQUIDATE',
+    message: `Your ${input.market.id} ${input.side} is liquidated at ${formatPrice(liquidationPriceNow, { market: input.market.id })}, before the price reaches ${at}: this order could not add to it. Add collateral to the position first, or choose another trigger price.`,
+  };
 }
 
 function toIssue(e: unknown): TicketIssue {

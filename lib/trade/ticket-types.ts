@@ -4,6 +4,7 @@
  */
 import type { MarketId, PoolId, Side, TokenId } from '@/lib/math/ids';
 import type { OpenResult } from '@/lib/math/open';
+import type { BorrowCost, OpenCosts } from './open-costs';
 
 export type OrderType = 'market' | 'limit';
 
@@ -69,12 +70,26 @@ export interface SwapPreview {
   amountOut: bigint;
 }
 
-export interface IncreasePreview {
+/** One position's figures at the fill price of an increase (borrow fee as the API last reported it). */
+export interface PositionFigures {
   sizeUsd: bigint;
   collateralUsd: bigint;
   entryPrice: bigint;
   liquidationPrice: bigint;
+  /** undefined = infinite (equity ≤ 0 at the fill price). */
   leverageBps: bigint | undefined;
+  /** The position's totals: what closing and a liquidation would charge. */
+  exitFeeUsd: bigint;
+  liquidationFeeUsd: bigint;
+  borrowFeeUsd: bigint;
+  /** The keeper would liquidate it at the fill price. */
+  liquidatable: boolean;
+}
+
+/** The position as it stands and as it will be once this order merges into it. */
+export interface IncreasePreview {
+  before: PositionFigures;
+  after: PositionFigures;
 }
 
 export interface TicketPreview {
@@ -91,8 +106,14 @@ export interface TicketPreview {
   availableLiquidityUsd: bigint;
   /** A short's profit is capped at its size (protocol.md §6). */
   maxProfitUsd: bigint | undefined;
-  /** The position after this increase, when one already exists. */
-  after: IncreasePreview | undefined;
+  /** The position before and after this increase, when one already exists. */
+  increase: IncreasePreview | undefined;
+  /** The token the collateral is held and paid out in (SOL for a SOL long posted in USDC). */
+  heldToken: TokenId;
+  /** What the open takes out of the amount posted, in USD. */
+  costs: OpenCosts;
+  /** Borrow fee of the whole position (after an increase: the merged size) at the rate right after opening. */
+  borrow: BorrowCost;
 }
 
 export interface TicketIssue {

@@ -31,7 +31,11 @@ export function useSubmitTicket(model: TicketModel) {
       if (model.orderType === 'limit') {
         await run('placeLimitOrder', { ...params, triggerPrice: model.triggerPrice }, { pendingTitle: 'Sign the limit order', successTitle: `Limit order placed: ${what}` });
       } else {
-        await run('openPosition', params, { pendingTitle: 'Sign to open the position', successTitle: `Position opened: ${what}` });
+        const increase = model.existing !== undefined;
+        await run('openPosition', params, {
+          pendingTitle: increase ? 'Sign to increase the position' : 'Sign to open the position',
+          successTitle: increase ? `Position increased: ${what}` : `Position opened: ${what}`,
+        });
       }
       reset();
       setForm({ sheetOpen: false });

@@ -13,12 +13,16 @@ import { usePool } from '@/lib/hooks/use-pools';
 import { usePrice } from '@/lib/hooks/use-prices';
 import { useSettings } from '@/lib/state/settings';
 import type { MarketId, Side, TokenId } from '@/lib/math/ids';
-import { MARKETS, TOKENS } from '@/lib/math/params';
+import { MARKETS, PROTOCOL, TOKENS } from '@/lib/math/params';
 import { parseUnits } from '@/lib/math/parse';
 import { PRICE_DECIMALS } from '@/lib/math/scales';
 import { defaultLeverageBps } from '@/lib/trade/leverage';
 import { previewTicket } from '@/lib/trade/open-preview';
-import type { OrderType, TicketResult } from '@/lib/trade/ticket-types';
+import type { OrderType, TicketIssue, TicketResult } from '@/lib/trade/ticket-types';
+import { marketClosedMessage } from '@/lib/trade/market-hours-view';
+import { nextOpenS } from '@/lib/math/market-hours';
+import { tidyMessage } from '@/lib/format/message';
+import { useServerNowS } from '@/lib/hooks/use-server-clock';
 import { useTicketStore } from './ticket-store';
 
 export interface TicketModel {
@@ -40,6 +44,10 @@ export interface TicketModel {
   slippageBps: bigint;
   existing: Position | undefined;
   connected: boolean;
+  /** The market trades now (the API's answer on the server's clock); crypto markets always. */
+  marketOpen: boolean;
+  /** The leverage lies in [1.1x, max]: only then are its liquidation price and size shown. */
+  leverageValid: boolean;
   result: TicketResult | undefined;
 }
 
@@ -68,8 +76,10 @@ export function useTicketModel(marketId: MarketId): TicketModel {
   const balance = owner && account ? account.balances[collateralToken] : undefined;
   const existing = account?.positions.find((p) => p.market === marketId && p.side === form.side);
   const price = live?.price;
+  const marketOpen = market?.open ?? true;
+  const nowS = useServerNowS({ everyMs: 30_000 });
 
-  const result =
+  const raw =
     market && price !== undefined
       ? previewTicket({
           market: { ...market, price, stale: market.stale || healthStale },
@@ -87,6 +97,7 @@ export function useTicketModel(marketId: MarketId): TicketModel {
           stopLoss,
         })
       : undefined;
+  const result = raw && { ...raw, issue: raw.issue && plainIssue(raw.issue, { market, nowS }) };
 
   return {
     marketId,
@@ -107,6 +118,20 @@ export function useTicketModel(marketId: MarketId): TicketModel {
     slippageBps,
     existing,
     connected: owner !== undefined,
+    marketOpen,
+    leverageValid: leverageBps >= PROTOCOL.minLeverageBps && leverageBps <= maxLeverageBps,
     result,
   };
+}
+
+/**
+ * The issue as the trader reads it: figures as the screen shows them, and a closed market's refusal with its
+ * reopening on the server's clock.
+ */
+function plainIssue(issue: TicketIssue, { market, nowS }: { market: Market | undefined; nowS: number | undefined }): TicketIssue {
+  if (issue.code === 'MARKET_CLOSED' && market && nowS !== undefined) {
+    const reopensAtS = market.reopensAt ?? nextOpenS(market.id, nowS);
+    return { code: issue.code, message: marketClosedMessage({ market: market.id, reopensAtS, nowS }) };
+  }
+  return { code: issue.code, message: tidyMessage(issue.message, { market: market?.id }) };
 }
