@@ -4,13 +4,20 @@ import { parseOr400 } from '@/lib/http/parse';
 import { readJsonBody } from '@/lib/http/read-body';
 import { wireResponse } from '@/lib/http/wire-json';
 import { getServices } from '@/lib/server/services';
+import { quoteOpenOnChain } from '@/lib/tx-builder';
+import { chainQuoteSchema } from '@/lib/tx-builder/schemas';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-/** POST /api/quote/open → `OpenQuoteWire`: what opening would do now, by the engine's own open path. */
+/**
+ * POST /api/quote/open → `OpenQuoteWire`: what opening would do now. On chain: the open planned over the chain's
+ * state as the program executes it (lib/tx-builder/plan-open.ts, the ALP long posted in USDC swapped first);
+ * without a chain, the engine's own open path.
+ */
 export const POST = handle(async (request: Request) => {
-  const params = parseOr400(quoteOpenSchema, await readJsonBody(request));
-  const { engine } = await getServices();
-  return wireResponse(await engine.quoteOpen(params));
+  const body = await readJsonBody(request);
+  const { engine, chain } = await getServices();
+  if (chain) return wireResponse(quoteOpenOnChain(chain, parseOr400(chainQuoteSchema, body)));
+  return wireResponse(await engine.quoteOpen(parseOr400(quoteOpenSchema, body)));
 });
