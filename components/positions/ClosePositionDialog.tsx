@@ -1,84 +1,123 @@
 'use client';
-/** Close 25 / 50 / 75 / 100% or a USD amount of size, with the payout previewed by lib/trade (lib/math close). */
+/**
+ * Close 25 / 50 / 75 / 100% or a size in USD, previewed by lib/trade (lib/math close). Nothing is chosen at first
+ * and an emptied field closes nothing; more than the position is refused; a typed size shows exactly what its
+ * fraction closes. The payout of an ALP long comes in its token, or in USDC through a swap (a second signature).
+ */
 import { useState } from 'react';
 import { Button, Modal, NumberInput, cn } from '@/components/ui';
-import { PreviewRow } from '@/components/trade/PreviewRow';
 import type { Position } from '@/lib/client/types';
-import { formatPrice, formatTokenAmount, formatUsd } from '@/lib/format';
+import { formatBps, formatUsd, tidyMessage } from '@/lib/format';
 import { usePositionActions } from '@/lib/hooks/trade/use-position-actions';
 import { useMarket } from '@/lib/hooks/use-markets';
-import { TOKENS } from '@/lib/math/params';
-import { parseUnits } from '@/lib/math/parse';
+import type { TokenId } from '@/lib/math/ids';
+import { MARKETS } from '@/lib/math/params';
 import { USD_DECIMALS } from '@/lib/math/scales';
 import { useSettings } from '@/lib/state/settings';
-import { CLOSE_FRACTIONS_BPS, fractionForCloseSize, previewClose } from '@/lib/trade/close-preview';
+import { closeAmount } from '@/lib/trade/close-amount';
+import type { CloseChoice } from '@/lib/trade/close-amount';
+import { CLOSE_FRACTIONS_BPS, previewClose } from '@/lib/trade/close-preview';
+import { payoutTokens, previewPayoutSwap } from '@/lib/trade/payout-swap';
+import { ClosePreviewRows } from './ClosePreviewRows';
 
 export function ClosePositionDialog({ position: p, price, onClose }: { position: Position; price: bigint; onClose: () => void }) {
-  const [fractionBps, setFractionBps] = useState<bigint>(10_000n);
-  const [amountText, setAmountText] = useState('');
+  const [choice, setChoice] = useState<CloseChoice>({ kind: 'none' });
+  const [payoutToken, setPayoutToken] = useState<TokenId>(p.collateralToken);
   const slippageBps = BigInt(useSettings((s) => s.slippageBps));
   const marketOpen = useMarket(p.market)?.open ?? true;
-  const { close, pending } = usePositionActions();
-  const typed = amountText === '' ? undefined : parseUnits(amountText, USD_DECIMALS);
-  const fraction = amountText === '' ? fractionBps : typed === undefined ? undefined : fractionForCloseSize({ closeSizeUsd: typed, positionSizeUsd: p.sizeUsd });
-  const outcome = fraction === undefined ? undefined : previewClose({ position: p, collateralToken: p.collateralToken, fractionBps: fraction, price, slippageBps, marketOpen });
+  const { close, closeAndSwap, pending } = usePositionActions();
+  const pool = MARKETS[p.market].pool;
+  const amount = closeAmount({ choice, positionSizeUsd: p.sizeUsd });
+  const outcome = amount.ok ? previewClose({ position: p, collateralToken: p.collateralToken, fractionBps: amount.fractionBps, price, slippageBps, marketOpen }) : undefined;
   const r = outcome?.preview?.result;
-  const issue = fraction === undefined ? 'Enter the size to close in USD.' : outcome?.issue?.message;
-  const decimals = TOKENS[p.collateralToken].decimals;
+  const swap = r && payoutToken !== p.collateralToken ? previewPayoutSwap({ pool, tokenIn: p.collateralToken, tokenOut: payoutToken, amountIn: r.payoutAmount, price, slippageBps }) : undefined;
+  const issue = !amount.ok ? amount.message : outcome?.issue ? tidyMessage(outcome.issue.message, { market: p.market }) : undefined;
+  const rounded = amount.ok && amount.typedSizeUsd !== undefined && amount.closedSizeUsd !== amount.typedSizeUsd;
+  const ready = amount.ok && outcome?.preview !== undefined && issue === undefined && (payoutToken === p.collateralToken || swap !== undefined);
+  const submit = () => {
+    if (!amount.ok || !outcome?.preview) return;
+    const params = { positionId: p.id, fractionBps: amount.fractionBps, acceptablePrice: outcome.preview.acceptablePrice };
+    const sent = payoutToken === p.collateralToken ? close(params) : closeAndSwap(params, { pool, tokenIn: p.collateralToken, tokenOut: payoutToken, price, slippageBps });
+    sent.then(onClose, () => undefined);
+  };
   return (
     <Modal open onClose={onClose} title={`Close ${p.market} ${p.side}`}>
       <div className="flex flex-col gap-4" data-testid="close-dialog">
         <div className="flex gap-1.5" role="group" aria-label="Part to close">
-          {CLOSE_FRACTIONS_BPS.map((f) => (
-            <button
-              key={f.toString()}
-              type="button"
-              aria-pressed={amountText === '' && f === fractionBps}
-              onClick={() => {
-                setFractionBps(f);
-                setAmountText('');
-              }}
-              className={cn(
-                'min-h-11 flex-1 rounded-md border text-sm font-semibold md:min-h-9',
-                amountText === '' && f === fractionBps ? 'border-accent bg-accent-soft text-accent' : 'border-line text-ink-muted hover:text-ink',
-              )}
-            >
-              {f === 10_000n ? '100%' : `${f / 100n}%`}
-            </button>
-          ))}
+          {CLOSE_FRACTIONS_BPS.map((f) => {
+            const on = choice.kind === 'fraction' && choice.fractionBps === f;
+            return (
+              <button
+                key={f.toString()}
+                type="button"
+                aria-pressed={on}
+                onClick={() => setChoice({ kind: 'fraction', fractionBps: f })}
+                className={cn(
+                  'min-h-11 flex-1 rounded-md border text-sm font-semibold md:min-h-9',
+                  on ? 'border-accent bg-accent-soft text-accent' : 'border-line text-ink-muted hover:text-ink',
+                )}
+              >
+                {f === 10_000n ? '100%' : `${f / 100n}%`}
+              </button>
+            );
+          })}
         </div>
-        <NumberInput label="Or size to close" value={amountText} onValueChange={setAmountText} maxDecimals={USD_DECIMALS} placeholder={formatUsd(p.sizeUsd).slice(1)} suffix="USD" data-testid="close-amount" />
-        <dl className="divide-y divide-line/60 rounded-lg border border-line bg-bg-input px-3 py-1">
-          <PreviewRow label="Size closed" value={r ? formatUsd(r.closedSizeUsd) : '–'} testId="close-size" />
-          <PreviewRow label="Mark price" value={formatPrice(price, { market: p.market })} />
-          <PreviewRow label="Price PnL" value={r ? formatUsd(r.pricePnlUsd, { sign: true }) : '–'} tone={r && r.pricePnlUsd < 0n ? 'short' : 'long'} />
-          <PreviewRow label="Exit fee" value={r ? formatUsd(r.feeUsd) : '–'} />
-          <PreviewRow label="Borrow fee" value={r ? formatUsd(r.borrowFeePaidUsd) : '–'} />
-          <PreviewRow label="You receive" value={r ? `${formatTokenAmount(r.payoutAmount, decimals, { maxDigits: 6, symbol: p.collateralToken })} (${formatUsd(r.payoutUsd)})` : '–'} testId="close-payout" />
-          <PreviewRow label="Realised PnL" value={r ? formatUsd(r.realizedPnlUsd, { sign: true }) : '–'} testId="close-realized-pnl" />
-          {r?.remaining && <PreviewRow label="Collateral left" value={formatUsd(r.remaining.collateralUsd)} />}
-          {outcome?.preview && <PreviewRow label="Acceptable price" value={formatPrice(outcome.preview.acceptablePrice, { market: p.market })} />}
-        </dl>
+        <NumberInput
+          label="Or size to close"
+          aside={`Position ${formatUsd(p.sizeUsd)}`}
+          value={choice.kind === 'size' ? choice.text : ''}
+          onValueChange={(text) => setChoice({ kind: 'size', text })}
+          maxDecimals={USD_DECIMALS}
+          placeholder="0.00"
+          suffix="USD"
+          data-testid="close-amount"
+        />
+        {rounded && amount.ok && (
+          <p className="-mt-2 text-xs text-ink-muted" data-testid="close-rounding">
+            A close is a whole number of 0.01% steps of the position: {formatUsd(amount.typedSizeUsd ?? 0n)} rounds up to {formatBps(amount.fractionBps)}, which closes{' '}
+            {formatUsd(amount.closedSizeUsd)}.
+          </p>
+        )}
+        <PayoutChoice tokens={payoutTokens({ pool, token: p.collateralToken })} value={payoutToken} onChange={setPayoutToken} />
+        {payoutToken !== p.collateralToken && (
+          <p className="-mt-2 text-xs text-ink-muted" data-testid="close-swap-note">
+            Two signatures: the close pays out {p.collateralToken}, then the pool swaps exactly that into {payoutToken}. If the swap is refused, you keep the{' '}
+            {p.collateralToken}.
+          </p>
+        )}
+        <ClosePreviewRows position={p} price={price} result={r} acceptablePrice={outcome?.preview?.acceptablePrice} swap={swap} />
         {issue && (
           <p role="alert" className="text-xs text-short" data-testid="close-issue">
             {issue}
           </p>
         )}
-        <Button
-          variant="primary"
-          size="lg"
-          fullWidth
-          loading={pending}
-          disabled={issue !== undefined || !outcome?.preview || fraction === undefined}
-          data-testid="close-confirm"
-          onClick={() => {
-            if (!outcome?.preview || fraction === undefined) return;
-            close({ positionId: p.id, fractionBps: fraction, acceptablePrice: outcome.preview.acceptablePrice }).then(onClose, () => undefined);
-          }}
-        >
-          Close {fraction === 10_000n ? 'position' : 'part'}
+        <Button variant="primary" size="lg" fullWidth loading={pending} disabled={!ready} data-testid="close-confirm" onClick={submit}>
+          {!amount.ok ? 'Choose how much to close' : amount.fractionBps === 10_000n ? 'Close position' : `Close ${formatUsd(amount.closedSizeUsd)} (${formatBps(amount.fractionBps)})`}
         </Button>
       </div>
     </Modal>
+  );
+}
+
+function PayoutChoice({ tokens, value, onChange }: { tokens: TokenId[]; value: TokenId; onChange: (t: TokenId) => void }) {
+  if (tokens.length < 2) return null;
+  return (
+    <div className="flex items-center gap-2 text-xs text-ink-muted" role="radiogroup" aria-label="Receive the payout in">
+      <span>Receive in</span>
+      {tokens.map((t) => (
+        <button
+          key={t}
+          type="button"
+          role="radio"
+          aria-checked={value === t}
+          data-testid={`close-payout-token-${t}`}
+          onClick={() => onChange(t)}
+          className={cn('min-h-11 rounded-md border px-3 font-semibold md:min-h-8', value === t ? 'border-accent bg-accent-soft text-accent' : 'border-line hover:text-ink')}
+        >
+          {t}
+          {t !== tokens[0] ? ' (swap)' : ''}
+        </button>
+      ))}
+    </div>
   );
 }
