@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lpValueUsd, portfolioTotals, tokenValueUsd } from './portfolio-totals';
+import { positionView } from './position-view';
 
 describe('portfolio totals', () => {
   it.each([
@@ -24,8 +25,8 @@ describe('portfolio totals', () => {
       lp: { ALP: 2_000_000n, RWALP: 0n },
       lpPricesUsd: { ALP: 1_100_000n, RWALP: 1_000_000n },
       positions: [
-        { collateralUsd: 100_000_000n, netPnlUsd: 25_000_000n },
-        { collateralUsd: 50_000_000n, netPnlUsd: -60_000_000n },
+        { collateralUsd: 100_000_000n, netPnlUsd: 25_000_000n, shownPnlUsd: 25_000_000n },
+        { collateralUsd: 50_000_000n, netPnlUsd: -60_000_000n, shownPnlUsd: -60_000_000n },
       ],
       realizedPnlUsd: [5_000_000n, undefined, -2_000_000n],
     });
@@ -37,5 +38,30 @@ describe('portfolio totals', () => {
       unrealizedPnlUsd: -35_000_000n,
       realizedPnlUsd: 3_000_000n,
     });
+  });
+
+  it('one source: the totals are the sum of the rows, at the same live price and PnL setting', () => {
+    const position = {
+      market: 'SOL' as const,
+      side: 'long' as const,
+      sizeUsd: 1_000_000_000n,
+      collateralUsd: 100_000_000n,
+      collateralAmount: 700_000_000n,
+      entryPrice: 1_500_000_000_000n,
+      lockAmount: 6_700_000_000n,
+      exitFeeUsd: 1_000_000n,
+      liquidationFeeUsd: 2_000_000n,
+      borrowFeeUsd: 300_000n,
+      netPnlUsd: 0n, // the API's figure at its own read: not used
+    };
+    const price = 1_530_000_000_000n; // +2%: $20 price PnL
+    for (const withFees of [true, false]) {
+      const rows = [position, { ...position, side: 'short' as const }].map((p) => ({ collateralUsd: p.collateralUsd, ...positionView({ market: p.market, position: p, price, withFees }) }));
+      const totals = portfolioTotals({ balances: { USDC: 0n, SOL: 0n, WBTC: 0n, BONK: 0n }, tokenPrices: {}, lp: { ALP: 0n, RWALP: 0n }, lpPricesUsd: {}, positions: rows, realizedPnlUsd: [] });
+      expect(totals.unrealizedPnlUsd).toBe(rows.reduce((s, r) => s + r.shownPnlUsd, 0n));
+      // long: +20 − 1 − 0.3 = 18.7; short: −20 − 1.3 = −21.3 → after fees −2.6; before fees 0
+      expect(totals.unrealizedPnlUsd).toBe(withFees ? -2_600_000n : 0n);
+      expect(totals.positionsUsd).toBe(200_000_000n - 2_600_000n);
+    }
   });
 });

@@ -16,7 +16,11 @@ export interface PortfolioInput {
   lp: Record<PoolId, bigint>;
   /** USD per LP token, 6 decimals. */
   lpPricesUsd: Partial<Record<PoolId, bigint>>;
-  positions: readonly { collateralUsd: bigint; netPnlUsd: bigint }[];
+  /**
+   * Each open position as its row shows it (lib/trade positionView at the same live price): net PnL for the net
+   * value, and the PnL the row shows (after or before fees, per the setting) for the unrealised total.
+   */
+  positions: readonly { collateralUsd: bigint; netPnlUsd: bigint; shownPnlUsd: bigint }[];
   realizedPnlUsd: readonly (bigint | undefined)[];
 }
 
@@ -25,6 +29,7 @@ export interface PortfolioTotals {
   lpUsd: bigint;
   positionsUsd: bigint;
   totalUsd: bigint;
+  /** The sum of the rows' PnL (after or before fees, as the rows show it). */
   unrealizedPnlUsd: bigint;
   realizedPnlUsd: bigint;
 }
@@ -50,7 +55,7 @@ export function portfolioTotals(input: PortfolioInput): PortfolioTotals {
   for (const p of input.positions) {
     const net = p.collateralUsd + p.netPnlUsd;
     positionsUsd += net > 0n ? net : 0n;
-    unrealizedPnlUsd += p.netPnlUsd;
+    unrealizedPnlUsd += p.shownPnlUsd;
   }
   const realizedPnlUsd = input.realizedPnlUsd.reduce<bigint>((sum, v) => sum + (v ?? 0n), 0n);
   return { walletUsd, lpUsd, positionsUsd, totalUsd: walletUsd + lpUsd + positionsUsd, unrealizedPnlUsd, realizedPnlUsd };
