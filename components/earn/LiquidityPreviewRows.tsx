@@ -15,8 +15,9 @@ function Row({ label, value, testId, strong = false }: { label: string; value: s
 }
 
 /**
- * What the action would do, before signing: amount received, the fee (tokens and bps), the LP price used, the
- * least accepted after slippage, and the custody's share before → after.
+ * What the action would do, before signing: amount received, the fee (tokens and bps), the total effective cost in
+ * USD against the oracle mid (fee + the band: deposits valued at the low, withdrawals paid at the high), the LP price
+ * used, the least accepted after slippage, and the custody's share before → after.
  */
 export function LiquidityPreviewRows({
   preview,
@@ -52,6 +53,11 @@ export function LiquidityPreviewRows({
           <Row label="Minimum received" value={tok(preview.minAmountOut)} />
         </>
       )}
+      <Row
+        label="Total cost (fee + price band)"
+        value={`${formatUsd(preview.cost.totalUsd)} of ${formatUsd(preview.cost.baseUsd)} (fee ${formatUsd(preview.cost.feeUsd)}, band ${formatUsd(preview.cost.bandUsd)})`}
+        testId={`${idPrefix}-total-cost`}
+      />
       <Row label={`${pool} price used`} value={formatUsd(preview.lpPriceUsd, { digits: 6 })} testId={`${idPrefix}-lp-price`} />
       {preview.ratio ? (
         <Row

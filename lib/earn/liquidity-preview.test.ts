@@ -39,6 +39,7 @@ describe('previewAddLiquidity', () => {
       lpPriceUsd: USD,
       ratio: { token: 'USDC', beforeBps: 3_005n, afterBps: 3_012n, minBps: 2_500n, maxBps: 4_000n },
       refusal: undefined,
+      cost: { baseUsd: 1_000n * USD, feeUsd: 0n, bandUsd: 0n, totalUsd: 0n }, // USDC: no fee, no band
     });
   });
 
@@ -46,6 +47,8 @@ describe('previewAddLiquidity', () => {
     const preview = previewAddLiquidity({ ...common, token: 'SOL', amount: 10n * SOL, balance: undefined });
     // fee = ceil(10 SOL × 30 / 10000) = 0.03 SOL; value = 9.97 × 99.75 = $994.5075; lpOut = same at $1
     expect(preview).toMatchObject({ feeAmount: 30_000_000n, valueUsd: 994_507_500n, lpOut: 994_507_500n });
+    // the whole cost at the $100 mid: fee 0.03 SOL = $3; band = 9.97 × (100 − 99.75) = $2.4925; of $1,000
+    expect(preview).toMatchObject({ cost: { baseUsd: 1_000n * USD, feeUsd: 3n * USD, bandUsd: 2_492_500n, totalUsd: 5_492_500n } });
   });
 
   it('explains the ratio refusal before signing: 170,000 USDC would make USDC 40.23% of ALP', () => {

@@ -19,6 +19,8 @@ import { LP_DECIMALS } from '@/lib/math/scales';
 import { custodyQuote } from './feed-quotes';
 import type { FeedQuotes } from './feed-quotes';
 import { minOutAfterSlippage } from './inputs';
+import { addLiquidityCost, removeLiquidityCost } from './liquidity-cost';
+import type { LiquidityCost } from './liquidity-cost';
 
 type PoolInput = Pick<Pool, 'id' | 'aumUsd' | 'lpSupply'> & { custodies: readonly Custody[] };
 
@@ -45,6 +47,8 @@ export interface AddPreview {
   lpPriceUsd: bigint;
   ratio: RatioChange | undefined;
   refusal: Refusal | undefined;
+  /** Fee + band in USD against the mid (lib/earn/liquidity-cost). */
+  cost: LiquidityCost;
 }
 
 export interface RemovePreview {
@@ -58,6 +62,7 @@ export interface RemovePreview {
   lpPriceUsd: bigint;
   ratio: RatioChange | undefined;
   refusal: Refusal | undefined;
+  cost: LiquidityCost;
 }
 
 interface Common {
@@ -133,6 +138,7 @@ export function previewAddLiquidity({ amount, balance, ...common }: Common & { a
     lpPriceUsd: lpPriceUsd({ aumUsd: pool.aumUsd, supply: pool.lpSupply }),
     ratio,
     refusal,
+    cost: addLiquidityCost({ amount, feeAmount: quoted.feeAmount, valueUsd: quoted.valueUsd, mid: quote.price, decimals: custody.decimals }),
   };
 }
 
@@ -164,6 +170,7 @@ export function previewRemoveLiquidity({ lpAmount, lpBalance, ...common }: Commo
     lpPriceUsd: lpPriceUsd({ aumUsd: pool.aumUsd, supply: pool.lpSupply }),
     ratio,
     refusal,
+    cost: removeLiquidityCost({ usdOut: quoted.usdOut, grossAmount: quoted.grossAmount, feeAmount: quoted.feeAmount, mid: quote.price, decimals: custody.decimals }),
   };
 }
 
