@@ -2,6 +2,7 @@
 import { useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { cn } from '@/components/ui/cn';
+import { useTopLayer } from '@/components/ui/top-layer';
 
 export interface ModalProps {
   open: boolean;
@@ -15,7 +16,9 @@ export interface ModalProps {
 
 /**
  * A native `<dialog>` (top layer, focus trap, Escape) styled as a panel. Clicking the backdrop closes it. On phones
- * it slides up from the bottom (GMX: the trade box becomes a bottom sheet under 1024 px).
+ * it slides up from the bottom (GMX: the trade box becomes a bottom sheet under 1024 px). The dialog scrolls; its
+ * title bar with the close control stays pinned at the top, and content may pin itself to the bottom
+ * (`sticky bottom-0`, the ticket's submit). It registers in `useTopLayer` so toasts render above it.
  */
 export function Modal({ open, onClose, title, children, variant = 'auto', className }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -25,6 +28,10 @@ export function Modal({ open, onClose, title, children, variant = 'auto', classN
     if (!d) return;
     if (open && !d.open) d.showModal();
     if (!open && d.open) d.close();
+    const { opened, closed } = useTopLayer.getState();
+    if (open) opened(d);
+    else closed(d);
+    return () => closed(d);
   }, [open]);
   return (
     <dialog
@@ -39,7 +46,7 @@ export function Modal({ open, onClose, title, children, variant = 'auto', classN
         if (e.target === e.currentTarget) onClose();
       }}
       className={cn(
-        'm-0 max-h-[90dvh] w-full max-w-none overflow-y-auto border border-line-strong bg-bg-panel p-0 text-ink shadow-2xl',
+        'm-0 max-h-[85dvh] w-full max-w-none overflow-y-auto border border-line-strong bg-bg-panel p-0 text-ink shadow-2xl',
         'backdrop:bg-black/60 backdrop:backdrop-blur-[2px]',
         'fixed inset-x-0 bottom-0 top-auto rounded-t-2xl',
         variant === 'auto' && 'md:inset-0 md:m-auto md:h-fit md:max-w-md md:rounded-card',
@@ -48,7 +55,8 @@ export function Modal({ open, onClose, title, children, variant = 'auto', classN
     >
       {open && (
         <div className="flex flex-col">
-          <div className="flex items-center justify-between border-b border-line px-4 py-3">
+          {/* Pinned while the content scrolls: the close control never scrolls away (the dialog is the scroller). */}
+          <div className="sticky top-0 z-10 flex items-center justify-between border-b border-line bg-bg-panel px-4 py-3">
             <h2 id={titleId} className="text-base font-semibold">
               {title}
             </h2>

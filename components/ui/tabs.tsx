@@ -73,7 +73,7 @@ export function Tabs<V extends string>({ items, value, onChange, label, variant 
               'min-h-11 md:min-h-9 text-sm font-semibold transition-colors disabled:opacity-40',
               variant === 'pill'
                 ? cn('flex-1 rounded-md px-3', selected ? SELECTED[item.tone ?? 'accent'] : 'text-ink-muted hover:text-ink')
-                : cn('-mb-px border-b-2 px-1', selected ? 'border-accent text-ink' : 'border-transparent text-ink-muted hover:text-ink'),
+                : cn('-mb-px min-w-11 border-b-2 px-1 md:min-w-0', selected ? 'border-accent text-ink' : 'border-transparent text-ink-muted hover:text-ink'),
             )}
           >
             {item.label}

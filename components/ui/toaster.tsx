@@ -1,5 +1,7 @@
 'use client';
+import { createPortal } from 'react-dom';
 import { cn } from '@/components/ui/cn';
+import { useTopLayer } from '@/components/ui/top-layer';
 import { useToastStore } from '@/lib/state/toasts';
 import type { ToastKind } from '@/lib/state/toasts';
 
@@ -20,16 +22,23 @@ function Icon({ kind }: { kind: ToastKind }) {
   );
 }
 
-/** Renders the toast store: top of the screen on phones (the tab bar is at the bottom), bottom-right on desktop. */
+/**
+ * Renders the toast store: top of the screen on phones (the tab bar is at the bottom), top centre below the header
+ * on desktop (never over the ticket's submit button at the bottom right). While a modal dialog or sheet is open the
+ * toasts render inside it: the dialog is in the top layer, above any z-index, and the page under it is inert. There
+ * only the newest shows, in the strip a sheet leaves free at the top (its max height is 85dvh).
+ */
 export function Toaster() {
   const toasts = useToastStore((s) => s.toasts);
   const dismiss = useToastStore((s) => s.dismiss);
-  return (
+  const host = useTopLayer((s) => s.dialogs[s.dialogs.length - 1]);
+  const list = (
     <div
       aria-live="polite"
-      className="pointer-events-none fixed inset-x-3 top-3 z-[60] flex flex-col gap-2 md:inset-x-auto md:top-auto md:right-4 md:bottom-4 md:w-96"
+      data-testid="toaster"
+      className="pointer-events-none fixed inset-x-3 top-3 z-[60] flex flex-col gap-2 md:inset-x-auto md:top-16 md:left-1/2 md:w-96 md:-translate-x-1/2"
     >
-      {toasts.map((t) => (
+      {(host ? toasts.slice(-1) : toasts).map((t) => (
         <div
           key={t.id}
           role={t.kind === 'error' ? 'alert' : 'status'}
@@ -50,4 +59,5 @@ export function Toaster() {
       ))}
     </div>
   );
+  return host ? createPortal(list, host) : list;
 }
