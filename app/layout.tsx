@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { Providers } from '@/app/providers';
 import { BottomTabs } from '@/components/shell/bottom-tabs';
 import { Header } from '@/components/shell/header';
+import { StartingScreen } from '@/components/shell/starting-screen';
 import { StaleBanner } from '@/components/ui/stale-banner';
 import './globals.css';
 
@@ -29,6 +30,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             </main>
             <BottomTabs />
           </div>
+          <StartingScreen />
         </Providers>
       </body>
     </html>
