@@ -90,6 +90,8 @@ export interface WorldOptions {
   maxPriceAgeS?: bigint;
   /** 'pyth': the config reads Pyth `PriceUpdateV2` accounts (owned by the receiver program), set by `setPrices`. */
   oracle?: OracleSource;
+  /** Sees every transaction the world sends, initialisation and genesis included (compute-unit tables). */
+  observe?: (instructions: readonly Instruction[], result: SendResult) => void;
 }
 
 /** What a world is made of: the VM and the fixed keys of one deployment (a fork shares the keys). */
@@ -102,6 +104,7 @@ interface WorldBase {
   keeper: TransactionSigner;
   oracle: OracleSource;
   now: bigint;
+  observe?: WorldOptions['observe'];
 }
 
 export async function createWorld(options: WorldOptions = {}): Promise<World> {
@@ -122,7 +125,7 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
   const mints = await createMints(svm, admin, mintAuthority.address);
   const oracle = options.oracle ?? 'local';
   const addresses = await deriveAddresses(programKeypair.address, mints, oracle === 'pyth' ? await pythOracleAddresses() : undefined);
-  const world = buildWorld({ svm, addresses, admin, oracleAuthority, mintAuthority, keeper, oracle, now });
+  const world = buildWorld({ svm, addresses, admin, oracleAuthority, mintAuthority, keeper, oracle, now, observe: options.observe });
   const batches = initializationBatches({
     addresses,
     admin: admin.address,
@@ -161,7 +164,11 @@ function buildWorld(base: WorldBase): World {
     now = n;
     setClock(svm, n);
   };
-  const send = (ixs: readonly Instruction[], signers: readonly TransactionSigner[]) => sendInstructions(svm, ixs, signers);
+  const send = async (ixs: readonly Instruction[], signers: readonly TransactionSigner[]) => {
+    const r = await sendInstructions(svm, ixs, signers);
+    base.observe?.(ixs, r);
+    return r;
+  };
   const must = async (ixs: readonly Instruction[], signers: readonly TransactionSigner[]) => {
     const r = await send(ixs, signers);
     if (!r.ok) throw new Error(`setup transaction refused (${r.code ?? JSON.stringify(r.err)}):\n${r.logs.join('\n')}`);
