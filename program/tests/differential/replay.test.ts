@@ -308,6 +308,24 @@ describe('engine scenarios on the program (lib/engine/engine-suite.ts)', () => {
     await ok(run, open);
   });
 
+  it('closes RWA markets from Friday 21:00:00 to Sunday 21:59:59 UTC, to the second', async () => {
+    const { run, t } = await start();
+    const open = (owner: Address): Action => ({ kind: 'open', owner, market: 'WTI', side: 'long', postedToken: 'USDC', amount: 50n * USDC, leverageBps: 20_000n });
+    // Wednesday 12:00 + 2 days 9 hours − 1 s = Friday 20:59:59
+    await ok(run, { kind: 'advance', seconds: 2n * 86_400n + 9n * 3_600n - 1n });
+    await ok(run, prices());
+    await ok(run, open(t[0]!));
+    await ok(run, { kind: 'advance', seconds: 1n });
+    expect(await refused(run, open(t[1]!))).toBe('MARKET_CLOSED');
+    // crypto markets never close
+    await ok(run, { kind: 'open', owner: t[1]!, market: 'SOL', side: 'long', postedToken: 'USDC', amount: 50n * USDC, leverageBps: 20_000n });
+    await ok(run, { kind: 'advance', seconds: 49n * 3_600n - 1n });
+    await ok(run, prices());
+    expect(await refused(run, open(t[1]!))).toBe('MARKET_CLOSED');
+    await ok(run, { kind: 'advance', seconds: 1n });
+    await ok(run, open(t[1]!));
+  });
+
   it('refuses RWA opens, closes, collateral removals and liquidations while the market is closed', async () => {
     const { run, t } = await start();
     await ok(run, { kind: 'open', owner: t[1]!, market: 'XAU', side: 'short', postedToken: 'USDC', amount: 50n * USDC, leverageBps: 500_000n });
