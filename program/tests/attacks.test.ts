@@ -228,6 +228,21 @@ describe('stale prices and closed markets', () => {
   ])('on a Saturday: $name is $code', run);
 });
 
+describe('what a closed market still allows (as the engine: only what opens, closes or pays by the price)', () => {
+  it('on a Saturday an XAU order is placed and cancelled, collateral added, TP/SL set; its fill waits for Sunday 22:00', async () => {
+    const { w, x } = await scene();
+    w.advance(3n * 86_400n);
+    await w.setPrices({ XAU: 26_500_000_000_000n });
+    const xau: OrderArgs = { market: 'XAU', side: 'long', slot: 5, amount: 100n * ONE.USDC, leverageBps: 20_000n, triggerPrice: 26_500_000_000_000n };
+    await ok(w, [await placeOrderIx(w, x, { ...xau, slot: 6, triggerPrice: 26_000_000_000_000n }), await cancelOrderIx(w, x, 6, 'USDC')], [x.signer]);
+    await ok(w, [await placeOrderIx(w, x, xau), await addCollateralIx(w, x, 'XAU', 'long', ONE.USDC), await setTpSlIx(w, x, 'XAU', 'long', 27_000_000_000_000n, null)], [x.signer]);
+    await refused(w, [await fillIx(w, x, 5, xau)], [w.keeper], 'MARKET_CLOSED');
+    w.setNow(w.nowS() + 34n * 3_600n); // Saturday 12:00 → Sunday 22:00 UTC
+    await w.setPrices({ XAU: 26_500_000_000_000n });
+    await ok(w, [await fillIx(w, x, 5, xau)], [w.keeper]);
+  });
+});
+
 describe('amounts at u64::MAX and unfillable orders', () => {
   it.each<Row>([
     { name: 'open u64::MAX USDC', code: 'MATH_OVERFLOW', build: ({ w, x }) => openIx(w, x, { market: 'SOL', side: 'short', amount: MAX, leverageBps: 20_000n }) },

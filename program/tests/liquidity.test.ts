@@ -10,8 +10,8 @@ import { POOLS, TOKENS, custodyParams } from '@/lib/math/params';
 import { addLiquidityQuote, lpPriceUsd, removeLiquidityQuote } from '@/lib/math/liquidity';
 import { tokenToUsd } from '@/lib/math/convert';
 import { custodyOf, vaultOf } from '@/lib/chain/addresses';
-import { addLiquidityIx, positionOf, removeLiquidityIx } from '@/lib/chain/testing/actions';
-import { aumNow, custody, custodyAfter, lpSupply, tokenQuote } from '@/lib/chain/testing/model';
+import { addLiquidityIx, closeIx, openIx, positionOf, removeLiquidityIx } from '@/lib/chain/testing/actions';
+import { aumNow, custody, custodyAfter, lpSupply, market, tokenQuote } from '@/lib/chain/testing/model';
 import { queryPool } from '@/lib/chain/testing/simulate';
 import { indexOf, unsigned, withAccount, withData, withRole } from '@/lib/chain/testing/tamper';
 import { traderFor, type Trader, type World } from '@/lib/chain/testing/world';
@@ -115,11 +115,27 @@ describe('liquidity', () => {
       const q = await queryPool(w, pool);
       expect(q).toMatchObject({ aumUsd: aumNow(w, pool), supply: lpSupply(w, pool), lpPriceUsd: lpPriceUsd({ aumUsd: aumNow(w, pool), supply: lpSupply(w, pool) }) });
     }
+    const check = async () => {
+      for (const pool of ['ALP', 'RWALP'] as const) {
+        const q = await queryPool(w, pool);
+        expect(q).toMatchObject({ aumUsd: aumNow(w, pool), supply: lpSupply(w, pool), lpPriceUsd: lpPriceUsd({ aumUsd: aumNow(w, pool), supply: lpSupply(w, pool) }) });
+      }
+    };
     await busy(w);
-    for (const pool of ['ALP', 'RWALP'] as const) {
-      const q = await queryPool(w, pool);
-      expect(q).toMatchObject({ aumUsd: aumNow(w, pool), supply: lpSupply(w, pool), lpPriceUsd: lpPriceUsd({ aumUsd: aumNow(w, pool), supply: lpSupply(w, pool) }) });
-    }
+    await check();
+    // Carried interest (a partial close, an increase) and interest accrued since the last write, read as of now.
+    const { t } = await opened(w, { market: 'XAU', side: 'short', amount: 900n * ONE.USDC, leverageBps: 300_000n }, { USDC: 300n * ONE.USDC });
+    w.advance(9n * 3_600n);
+    const prices = { SOL: 1_561_234_567_890n, BTC: 932_109_876_543_210n, BONK: 262_345n, XAU: 26_123_456_789_012n, XAG: 318_765_432_109n, WTI: 690_000_000_001n };
+    await w.setPrices(prices);
+    await ok(w, [await closeIx(w, t, 'XAU', 'short', 3_000n)], [t.signer]);
+    w.advance(2n * 3_600n);
+    await w.setPrices(prices);
+    await ok(w, [await openIx(w, t, { market: 'XAU', side: 'short', amount: 300n * ONE.USDC, leverageBps: 100_000n })], [t.signer]);
+    w.advance(3n * 3_600n + 7n);
+    await w.setPrices(prices);
+    expect(market(w, 'XAU').short.carriedInterestUsd).toBeGreaterThan(0n);
+    await check();
   });
 
   it('the genesis owner redeems ALP into each custody', async () => {

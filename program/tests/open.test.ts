@@ -5,13 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { AccountRole } from '@solana/kit';
 import type { TokenId } from '@/lib/math/ids';
-import { MARKETS, lockToken } from '@/lib/math/params';
+import { MARKETS, custodyParams, lockToken } from '@/lib/math/params';
+import { borrowRateHourly } from '@/lib/math/borrow-rate';
 import { custodyOf, vaultOf } from '@/lib/chain/addresses';
-import { openIx, positionOf } from '@/lib/chain/testing/actions';
+import { closeIx, openIx, positionOf } from '@/lib/chain/testing/actions';
 import { custody, expectedOpen, market, positionAt } from '@/lib/chain/testing/model';
 import { indexOf, unsigned, withAccount, withData, withRole } from '@/lib/chain/testing/tamper';
 import { traderFor, type Trader, type World } from '@/lib/chain/testing/world';
-import { genesis, ok, ONE, openAndCheck, refused, type Open } from './support';
+import { genesis, ok, ONE, openAndCheck, refused, settleAndCheck, type Open } from './support';
 
 const fresh = genesis();
 const HOUR = 3_600n;
@@ -92,6 +93,26 @@ describe('opening', () => {
     expect(positionAt(w, position)).toMatchObject({ takeProfit: 1_200_000_000_000n, stopLoss: 1_700_000_000_000n });
     await ok(w, [await openIx(w, t, { market: 'SOL', side: 'short', amount: 500n * ONE.USDC, leverageBps: 50_000n, takeProfit: 1_100_000_000_000n })], [t.signer]);
     expect(positionAt(w, position)).toMatchObject({ takeProfit: 1_100_000_000_000n, stopLoss: 1_700_000_000_000n });
+  });
+
+  it('above optimal utilization the borrow rate takes its second slope (RWALP USDC locked to 90%), and a close pays it', async () => {
+    const w = await fresh();
+    const traders: Trader[] = [];
+    for (const [i, m] of (['XAU', 'XAG', 'WTI', 'XAU', 'XAG', 'WTI', 'XAU', 'XAG', 'WTI'] as const).entries()) {
+      const t = await funded(w, 'USDC', 2_000n * ONE.USDC);
+      await openAndCheck(w, t, { market: m, side: i % 2 === 0 ? 'long' : 'short', amount: 2_000n * ONE.USDC, leverageBps: 500_000n });
+      traders.push(t);
+    }
+    const usdc = custody(w, 'RWALP', 'USDC');
+    expect((usdc.locked * 10_000n) / usdc.owned).toBe(9_000n);
+    // 22,831 + ceil((91,895 − 22,831) × (9,000 − 8,000) / 2,000) = 57,363 (1e9 per hour).
+    expect(usdc.rateHourly).toBe(borrowRateHourly({ utilizationBps: 9_000n, ...custodyParams('RWALP', 'USDC').borrow }));
+    expect(usdc.rateHourly).toBe(57_363n);
+    w.advance(10n * HOUR);
+    await w.setPrices({ XAU: 26_500_000_000_000n });
+    const { expected } = await settleAndCheck(w, { t: traders[0]!, market: 'XAU', side: 'long', reason: 'close', signers: [traders[0]!.signer], ix: await closeIx(w, traders[0]!, 'XAU', 'long') });
+    // $100,000 for 10 hours at 57,363e-9 an hour: ceil(573,630 × 100,000,000,000 / 1e9) µUSD = $57.363.
+    expect(expected.borrowFeePaidUsd).toBe(57_363_000n);
   });
 
   it('limits are inclusive: exactly the max position ($1,000,000 at 100x of $10,000) and exactly $10 of collateral open', async () => {
