@@ -110,6 +110,22 @@ CREATE TABLE chain_state (
 CREATE TABLE chain_deployment (id smallint PRIMARY KEY CHECK (id = 1), value text NOT NULL);
 `,
   },
+  {
+    version: 5,
+    name: 'indexed history',
+    // The indexer (lib/indexer) writes the program's events into `events`, each row keyed by its transaction's
+    // signature and the event's index in that transaction (so a replay never duplicates; engine rows keep NULL,
+    // and NULLs never conflict), with the slot. `indexer_cursor`: the resume point per program, written in the
+    // same database transaction as the rows (seq: the local chain's execution order, when known).
+    sql: `
+ALTER TABLE events ADD COLUMN signature text;
+ALTER TABLE events ADD COLUMN slot bigint;
+ALTER TABLE events ADD COLUMN event_index integer;
+CREATE UNIQUE INDEX events_signature_event ON events (signature, event_index);
+CREATE TABLE indexer_cursor (
+  stream text PRIMARY KEY, signature text NOT NULL, slot bigint NOT NULL, seq bigint, updated_at bigint NOT NULL);
+`,
+  },
 ];
 
 /** Arbitrary constant key of the advisory lock that serialises migrations and genesis between instances. */
@@ -147,4 +163,5 @@ export const STATE_TABLES = [
   'engine_state', 'custodies', 'positions', 'orders', 'balances', 'lp_balances', 'nonces', 'events',
   'market_sides', 'faucet_draws', 'candles_1m', 'lp_snapshots', 'price_marks', 'pools',
   'chain_accounts', 'chain_transactions', 'chain_address_signatures', 'chain_state', 'chain_deployment',
+  'indexer_cursor',
 ] as const;
