@@ -5,13 +5,13 @@
  * to be refused (boundaries, another owner's position, stale prices, amounts over limits and bands).
  */
 import fc from 'fast-check';
+import type { Address } from '@solana/kit';
 import { FEED_IDS, MARKET_IDS, SIDES, type FeedId, type MarketId, type PoolId, type Side, type TokenId } from '@/lib/math/ids';
 import { GENESIS, MARKETS, POOLS, PROTOCOL, TOKENS, lockToken } from '@/lib/math/params';
-import type { Address } from '@solana/kit';
+import { isLimitOrderHit } from '@/lib/math/triggers';
 import { BPS } from '@/lib/math/scales';
 import { ORDER_SLOTS, positionKey, type Base } from './harness';
 import { applyAction, positionNow, type Action } from './model';
-import { isLimitOrderHit } from '@/lib/math/triggers';
 import type { Book, ModelState, OrderRecord, PositionRecord } from './model-state';
 
 const unit = fc.noBias(fc.integer({ min: 0, max: 1_000_000 }));

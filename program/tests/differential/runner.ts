@@ -40,10 +40,13 @@ export class Run {
     this.model = seedModel(this.chain);
   }
 
-  /** Applies `action` to the model and the program and compares everything after it. */
   /** Every `fullEvery` steps (and in `finish`) the whole state is compared; in between, what the step can touch. */
   fullEvery = 8;
 
+  /**
+   * Applies `action` to the model and the program and compares everything after it. A known discrepancy
+   * (known.ts) is skipped and counted, unless `allowKnown`. Returns what the program did (undefined when skipped).
+   */
   async step(action: Action, opts: { queryPools?: boolean; allowKnown?: boolean } = {}): Promise<StepResult | undefined> {
     const { next, outcome } = applyAction(this.model, this.book, action);
     const known = opts.allowKnown ? undefined : knownDiscrepancy(this.model, action, outcome.ok ? 'ok' : outcome.code);
@@ -54,8 +57,7 @@ export class Run {
     this.history.push(action);
     const sent = await execute(this.chain, action);
     const actual: Outcome = sent === undefined ? { ok: true, events: [] } : sent.ok ? { ok: true, events: sent.events } : { ok: false, code: sent.code ?? show(sent.err) };
-    const key = `${action.kind}:${outcome.ok ? "ok" : outcome.code}`;
-    if (process.env.DBG && key === process.env.DBG) console.log(show(action));
+    const key = `${action.kind}:${outcome.ok ? 'ok' : outcome.code}`;
     this.tally.set(key, (this.tally.get(key) ?? 0) + 1);
     const where = () => `step ${this.history.length - 1}: ${show(action)}\nhistory: ${show(this.history)}\nlogs:\n${sent?.logs.join('\n') ?? ''}`;
     try {
@@ -104,9 +106,8 @@ function stepScope(before: ModelState, after: ModelState, action: Action): Scope
   if ('positionOwner' in action) traders.add(action.positionOwner);
   if ('orderOwner' in action) traders.add(action.orderOwner);
   const positions = new Set([...Object.keys(before.positions), ...Object.keys(after.positions)]);
-  if (action.kind === 'placeOrder') {
-    // nothing but the order
-  } else if ('market' in action && 'side' in action) positions.add(positionKey('positionOwner' in action ? action.positionOwner : action.owner, action.market, action.side));
+  // the position an action names (it must still not exist when it was refused, or closed)
+  if (action.kind !== 'placeOrder' && 'market' in action && 'side' in action) positions.add(positionKey('positionOwner' in action ? action.positionOwner : action.owner, action.market, action.side));
   const orders = new Set([...Object.keys(before.orders), ...Object.keys(after.orders)]);
   const ordered = action.kind === 'placeOrder' || action.kind === 'cancelOrder' || action.kind === 'fillOrder';
   if (action.kind === 'placeOrder' && action.slot < ORDER_SLOTS) orders.add(orderKey(action.owner, action.slot));
