@@ -172,6 +172,8 @@ export function decodeHistoryEvent(w: HistoryEventWire): HistoryEvent {
     realizedPnlUsd: optBig(w.realizedPnlUsd),
     feesUsd: optBig(w.feesUsd),
     details: w.details ?? {},
+    ...(w.signature ? { signature: w.signature } : {}),
+    ...(w.slot !== undefined ? { slot: big(w.slot, 'slot') } : {}),
   };
 }
 

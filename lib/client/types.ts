@@ -138,6 +138,9 @@ export interface HistoryEvent {
   realizedPnlUsd: bigint | undefined;
   feesUsd: bigint | undefined;
   details: Record<string, string | number | null>;
+  /** The Solana transaction of the event (rows the indexer wrote). */
+  signature?: string;
+  slot?: bigint;
 }
 
 export interface Candle {

@@ -138,6 +138,9 @@ export interface HistoryEventWire {
   feesUsd: DecimalString | null;
   /** Everything else the event recorded (amounts, tokens), as decimal strings. */
   details: Record<string, string | number | null>;
+  /** The Solana transaction of the event (api.md v2: from the indexer) and its slot. */
+  signature?: string;
+  slot?: DecimalString;
 }
 
 export interface CandleWire {

@@ -125,6 +125,9 @@ export interface HistoryEventView {
   realizedPnlUsd: bigint | null;
   feesUsd: bigint | null;
   details: Record<string, string | number | null>;
+  /** The transaction that did it (rows the indexer wrote from the chain); absent on the engine's own rows. */
+  signature?: string;
+  slot?: bigint;
 }
 
 export interface OpenQuoteView {

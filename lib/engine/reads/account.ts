@@ -4,6 +4,7 @@ import { big, num } from '@/lib/db/rows';
 import type { HistoryKind } from '@/lib/client/wire';
 import type { MarketId, Side } from '@/lib/math/ids';
 import { bigOrNull } from '@/lib/db/rows';
+import type { SqlClient } from '@/lib/db/types';
 import type { TxContext } from '../tx-context';
 import { selectOrders, selectPositions } from '../store/positions';
 import { orderView, positionView } from '../position-view';
@@ -37,10 +38,18 @@ export async function readAccount(ctx: TxContext, owner: string): Promise<Accoun
 }
 
 /** `GET /api/history/{owner}`: newest first. */
-export async function readHistory(ctx: TxContext, owner: string, limit: number): Promise<HistoryEventView[]> {
-  const { rows } = await ctx.tx.query<Record<string, unknown>>(
+export function readHistory(ctx: TxContext, owner: string, limit: number): Promise<HistoryEventView[]> {
+  return selectHistory(ctx.tx, owner, limit);
+}
+
+/**
+ * The history rows of `owner`, newest first: the engine's and the indexer's (lib/indexer), which carry the
+ * transaction's `signature` and `slot`.
+ */
+export async function selectHistory(sql: SqlClient, owner: string, limit: number): Promise<HistoryEventView[]> {
+  const { rows } = await sql.query<Record<string, unknown>>(
     `SELECT id::text AS id, owner, kind, market, side, at, size_usd::text, price::text, realized_pnl_usd::text,
-       fees_usd::text, details FROM events WHERE owner = $1 ORDER BY id DESC LIMIT $2`,
+       fees_usd::text, details, signature, slot::text AS slot FROM events WHERE owner = $1 ORDER BY events.id DESC LIMIT $2`,
     [owner, Math.max(1, Math.min(limit, 1000))],
   );
   return rows.map((r) => ({
@@ -55,5 +64,7 @@ export async function readHistory(ctx: TxContext, owner: string, limit: number):
     realizedPnlUsd: bigOrNull(r.realized_pnl_usd),
     feesUsd: bigOrNull(r.fees_usd),
     details: JSON.parse(String(r.details)) as Record<string, string | number | null>,
+    ...(typeof r.signature === 'string' ? { signature: r.signature } : {}),
+    ...(r.slot !== null && r.slot !== undefined ? { slot: BigInt(String(r.slot)) } : {}),
   }));
 }
