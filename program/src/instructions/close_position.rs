@@ -1,13 +1,15 @@
 //! `ClosePosition` (21): the owner closes the whole position or a fraction (§6), paid in the collateral token.
 //! Accounts: owner [signer, writable], config, market [writable], position [writable], custody [writable], vault
 //! [writable], receiving token account [writable], transfer authority, token program, then the price accounts.
-//! Data: fraction_bps u64 (1..10000), acceptable_price u64 (0: none). Emits PositionClosed.
+//! Data: fraction_bps u64 (1..10000, else INVALID_AMOUNT before anything else), acceptable_price u64 (0: none).
+//! Emits PositionClosed.
 use super::accounts::Cursor;
 use super::context::{Ctx, Env};
 use super::position_account::load_position;
 use super::settle::{settle, SettleAccounts, SettleArgs};
 use crate::error::{Error, Result};
 use crate::events::REASON_CLOSE;
+use crate::math::scales::BPS;
 use crate::oracle::Oracles;
 use crate::sdk::bytes::Reader;
 use crate::sdk::entrypoint::Input;
@@ -23,6 +25,10 @@ pub fn process(input: &Input, data: &[u8]) -> Result<()> {
     };
     if !r.finished() {
         return Err(Error::InvalidInstruction);
+    }
+    // The fraction first, as the engine's closePosition: INVALID_AMOUNT before the position is even loaded.
+    if fraction_bps == 0 || fraction_bps > BPS {
+        return Err(Error::InvalidAmount);
     }
     let mut accounts = Cursor::new(input.accounts);
     let owner = accounts.writable_signer()?;

@@ -101,6 +101,9 @@ fn plan(env: &Env, a: &OpenAccounts, args: &OpenArgs, state: &mut PoolState) -> 
     if swapped != a.swap.is_some() || (swapped && !(market.params.long_locks_market_token && args.side == Side::Long)) {
         return Err(Error::UnsupportedCollateral);
     }
+    if let Some((pool_view, _)) = a.swap {
+        load_open_swap(env, a, &market, pool_view, state)?;
+    }
     if args.amount == 0 {
         return Err(Error::AmountTooSmall);
     }
@@ -113,7 +116,7 @@ fn plan(env: &Env, a: &OpenAccounts, args: &OpenArgs, state: &mut PoolState) -> 
             expect_key(a.receiving_vault, &lock.vault)?;
             (None, oracles.custody_quote(&lock)?)
         }
-        Some((pool_view, _)) => plan_open_swap(env, a, &market, pool_view, state, args.amount)?,
+        Some(_) => plan_open_swap(env, a, &market, state, args.amount)?,
     };
     // The leverage range before the size is computed: a leverage whose size cannot fit a u64 is LEVERAGE_TOO_HIGH
     // (lib/math validates it first), not an overflow.
@@ -169,10 +172,11 @@ fn plan(env: &Env, a: &OpenAccounts, args: &OpenArgs, state: &mut PoolState) -> 
     Ok(Plan { swap, opened, existing, next, price, liquidation_price: liq })
 }
 
-/// The swap of an ALP long posted in USDC: the pool's custodies (USDC in, the market token out), their prices,
-/// and the swap's checks; returns it with the lock token's quote.
+/// The pool of an ALP long posted in USDC: its custodies in pool order, the posted token must be its USDC
+/// (UNSUPPORTED_COLLATERAL, with the collateral token, before the amount: the engine's checkCollateralToken) and the
+/// receiving vault USDC's.
 #[inline(always)]
-fn plan_open_swap(env: &Env, a: &OpenAccounts, market: &Market, pool_view: &AccountView, state: &mut PoolState, amount: u64) -> Result<(Option<SwapPlan>, Quote)> {
+fn load_open_swap(env: &Env, a: &OpenAccounts, market: &Market, pool_view: &AccountView, state: &mut PoolState) -> Result<()> {
     let pool = Pool::load(pool_view, env.ctx.program_id)?;
     expect_key(pool_view, &market.pool)?;
     state.load(&pool, env.ctx.program_id)?;
@@ -180,10 +184,16 @@ fn plan_open_swap(env: &Env, a: &OpenAccounts, market: &Market, pool_view: &Acco
     if !keys_eq(&state.custody(usdc).mint, &a.posted_mint) {
         return Err(Error::UnsupportedCollateral);
     }
-    expect_key(a.receiving_vault, &state.custody(usdc).vault)?;
-    state.load_quotes(env.oracles)?;
+    expect_key(a.receiving_vault, &state.custody(usdc).vault)
+}
+
+/// The swap of an ALP long posted in USDC (USDC in, the market token out) with its checks and prices (plan_swap);
+/// returns it with the lock token's quote.
+#[inline(always)]
+fn plan_open_swap(env: &Env, a: &OpenAccounts, market: &Market, state: &mut PoolState, amount: u64) -> Result<(Option<SwapPlan>, Quote)> {
+    let usdc = state.index_of(&market.short_custody)?;
     let lock_index = state.index_of(a.lock_custody.key())?;
-    let s = plan_swap(state, &SwapRequest { token_in: usdc, token_out: lock_index, amount_in: amount, min_amount_out: 0 })?;
+    let s = plan_swap(state, env.oracles, &SwapRequest { token_in: usdc, token_out: lock_index, amount_in: amount, min_amount_out: 0 })?;
     Ok((Some(s), state.quotes[lock_index]))
 }
 

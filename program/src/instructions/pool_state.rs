@@ -50,10 +50,18 @@ impl<'a> PoolState<'a> {
         Ok(())
     }
 
-    /// Reads every custody's price (ORACLE_STALE if any is stale, as the engine's `tokenQuote` of each).
+    /// Reads every custody's price not read yet (ORACLE_STALE if any is stale, as the engine's `tokenQuote` of each).
     #[inline(never)]
     pub fn load_quotes(&mut self, oracles: &Oracles) -> Result<()> {
         for i in 0..self.n {
+            self.load_quote(oracles, i)?;
+        }
+        Ok(())
+    }
+
+    /// Reads custody `i`'s price once (a read quote has a positive price: USDC's is $1, a feed's is never 0).
+    pub fn load_quote(&mut self, oracles: &Oracles, i: usize) -> Result<()> {
+        if self.quotes[i].price == 0 {
             self.quotes[i] = oracles.custody_quote(&self.custodies.as_slice()[i])?;
         }
         Ok(())

@@ -56,13 +56,20 @@ pub fn settle(env: &Env, a: &SettleAccounts, position: &Position, args: &SettleA
     expect_key(a.vault, &custody.vault)?;
     expect_key(a.owner, &position.owner)?;
     owned_token_account(a.receiver, &custody.mint, &position.owner)?;
-    if !is_market_open(market.hours, ctx.now_s) {
+    // The engine's order: a take profit or stop loss is checked at the price before the market hours
+    // (keeperSettlePosition, then settlePosition); a close or a liquidation checks the hours first.
+    let trigger_first = args.reason == REASON_TAKE_PROFIT || args.reason == REASON_STOP_LOSS;
+    let open = is_market_open(market.hours, ctx.now_s);
+    if !trigger_first && !open {
         return Err(Error::MarketClosed);
     }
     let price = oracles.mid(&market.oracle, &market.feed_id)?;
     let interest = custody.interest_now(ctx.now_s)?;
     let borrow_fee_usd = position_borrow_fee_usd(&position.state, interest)?;
     check_condition(&market, position, args.reason, price, borrow_fee_usd)?;
+    if !open {
+        return Err(Error::MarketClosed);
+    }
     let liquidation = args.reason == REASON_LIQUIDATION;
     let quote = oracles.custody_quote(&custody)?;
     let result = close_position(&CloseInput {

@@ -45,8 +45,7 @@ pub fn process(input: &Input, data: &[u8]) -> Result<()> {
     if state.n < 2 {
         return Err(Error::InvalidSwap);
     }
-    state.load_quotes(&oracles)?;
-    let plan = plan_swap(&state, &SwapRequest { token_in, token_out, amount_in, min_amount_out })?;
+    let plan = plan_swap(&mut state, &oracles, &SwapRequest { token_in, token_out, amount_in, min_amount_out })?;
     let (cin, cout) = (*state.custody(token_in), *state.custody(token_out));
     expect_key(vault_in, &cin.vault)?;
     expect_key(vault_out, &cout.vault)?;

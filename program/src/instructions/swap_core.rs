@@ -6,6 +6,7 @@ use crate::math::convert::token_to_usd;
 use crate::math::liquidity::{check_free_liquidity, check_min_out};
 use crate::math::swap::{swap_fee_bps, swap_quote};
 use crate::math::wide::Rounding;
+use crate::oracle::Oracles;
 
 #[derive(Clone, Copy, Debug)]
 pub struct SwapPlan {
@@ -26,11 +27,11 @@ pub struct SwapRequest {
     pub min_amount_out: u64,
 }
 
-/// Plans a swap without writing: fee at the larger swap fee, out at `lowIn / highOut`, then free liquidity of the
-/// out custody, `min_amount_out` and the ratio rule on both custodies (the engine's order of checks).
-pub fn plan_swap(state: &PoolState, r: &SwapRequest) -> Result<SwapPlan> {
+/// Plans a swap without writing, in the engine's order (planSwap): the custodies, the amount, two different tokens,
+/// then the two tokens' prices (ORACLE_STALE), the fee at the larger swap fee and out at `lowIn / highOut`, the free
+/// liquidity of the out custody and `min_amount_out`; only the ratio rule reads every other custody's price.
+pub fn plan_swap(state: &mut PoolState, oracles: &Oracles, r: &SwapRequest) -> Result<SwapPlan> {
     let (token_in, token_out, amount_in, min_amount_out) = (r.token_in, r.token_out, r.amount_in, r.min_amount_out);
-    let quotes = &state.quotes;
     if state.n < 2 {
         return Err(Error::InvalidSwap);
     }
@@ -43,13 +44,17 @@ pub fn plan_swap(state: &PoolState, r: &SwapRequest) -> Result<SwapPlan> {
     if token_in == token_out {
         return Err(Error::InvalidSwap);
     }
+    state.load_quote(oracles, token_in)?;
+    state.load_quote(oracles, token_out)?;
+    let (low_in, high_out) = (state.quotes[token_in].low, state.quotes[token_out].high);
     let (cin, cout) = (state.custody(token_in), state.custody(token_out));
     let fee_bps = swap_fee_bps(cin.params.swap_fee_bps, cout.params.swap_fee_bps);
-    let q = swap_quote(amount_in, fee_bps, quotes[token_in].low, cin.decimals, quotes[token_out].high, cout.decimals)?;
+    let q = swap_quote(amount_in, fee_bps, low_in, cin.decimals, high_out, cout.decimals)?;
     check_free_liquidity(cout.owned, cout.locked, q.amount_out)?;
     check_min_out(q.amount_out, min_amount_out)?;
+    let fee_usd = token_to_usd(q.fee_amount, low_in, cin.decimals, Rounding::Floor)?;
+    state.load_quotes(oracles)?;
     state.check_ratios(&[(token_in, amount_in as i128), (token_out, -(q.amount_out as i128))])?;
-    let fee_usd = token_to_usd(q.fee_amount, quotes[token_in].low, cin.decimals, Rounding::Floor)?;
     Ok(SwapPlan { token_in, token_out, amount_in, fee_amount: q.fee_amount, fee_usd, amount_out: q.amount_out })
 }
 

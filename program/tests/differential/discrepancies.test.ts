@@ -1,8 +1,7 @@
 /**
- * Where the program and the engine (the model) disagree, each as its smallest case. `it.fails`: the test asserts
- * the engine's answer and fails today; when the program is fixed it passes, vitest reports the `it.fails` as
- * failed, and the test becomes a plain `it` (and its predicate leaves known.ts, so the random sequences cover it).
- * All four are the order of refusals: the same action is refused either way, with another code.
+ * Where the program and the engine (the model) disagreed, each as its smallest case, now pinned as equal: the four
+ * were the order of refusals (the same action refused either way, with another code), fixed in the program so it
+ * checks in the engine's order; their predicates left known.ts, so the random sequences cover them again.
  */
 import { describe, expect, it } from 'vitest';
 import type { Address } from '@solana/kit';
@@ -33,41 +32,37 @@ async function codes(run: Run, action: Action): Promise<{ engine: string; progra
   return { engine: outcome.ok ? 'ok' : outcome.code, program: sent?.ok ? 'ok' : (sent?.code ?? '?'), known: knownDiscrepancy(run.model, action, outcome.ok ? 'ok' : outcome.code) };
 }
 
-describe('known discrepancies (the program refuses with another code than the engine)', () => {
+describe('former discrepancies: the program refuses with the engine’s code, in the engine’s order', () => {
   // Engine (lib/engine/actions/index.ts closePosition): fractionBps outside 1..10000 is INVALID_AMOUNT before the
-  // position is even loaded. Program (close_position.rs → settle.rs): the fraction is checked by close_position
-  // only after load_position (NOT_FOUND / NOT_OWNER), the market hours (MARKET_CLOSED) and the oracle
-  // (ORACLE_STALE). Inputs: trader B closes trader A's SOL long with fractionBps 10001.
-  it.fails('close: an invalid fraction is INVALID_AMOUNT before NOT_OWNER / NOT_FOUND / MARKET_CLOSED / ORACLE_STALE', async () => {
+  // position is even loaded. Program (close_position.rs): the same, right after the data (it used to be checked
+  // after load_position, the market hours and the oracle). Inputs: trader B closes trader A's SOL long with fractionBps 10001.
+  it('close: an invalid fraction is INVALID_AMOUNT before NOT_OWNER / NOT_FOUND / MARKET_CLOSED / ORACLE_STALE', async () => {
     const run = await setup(({ traders: [a] }) => [{ kind: 'open', owner: a!, market: 'SOL', side: 'long', postedToken: 'SOL', amount: SOL, leverageBps: 100_000n }]);
     const [a, b] = run.chain.base.traders.map((t) => t.address);
     const action: Action = { kind: 'close', owner: b!, positionOwner: a!, market: 'SOL', side: 'long', fractionBps: 10_001n };
     const c = await codes(run, action);
-    expect(c.known).toBe('close-fraction-checked-late');
-    // today: engine INVALID_AMOUNT, program NOT_OWNER
+    expect(c.known).toBeUndefined();
     expect(c.program).toBe(c.engine);
   });
 
   // Engine (open-position.ts checkCollateralToken): a SOL long posted in WBTC is UNSUPPORTED_COLLATERAL first.
-  // Program (open_core.rs plan → plan_open_swap): a posted token other than the market token is taken for USDC to
-  // swap; that it is not USDC is found only inside plan_open_swap, after the amount check (AMOUNT_TOO_SMALL) and
-  // the oracle (ORACLE_STALE). Inputs: SOL long, WBTC posted, amount 0.
-  it.fails('open: a third collateral token is UNSUPPORTED_COLLATERAL before AMOUNT_TOO_SMALL / ORACLE_STALE', async () => {
+  // Program (open_core.rs plan → load_open_swap): the posted token must be the pool's USDC before the amount and
+  // the oracle (it used to be found inside the swap planning, after them). Inputs: SOL long, WBTC posted, amount 0.
+  it('open: a third collateral token is UNSUPPORTED_COLLATERAL before AMOUNT_TOO_SMALL / ORACLE_STALE', async () => {
     const run = await setup(() => []);
     const [a] = run.chain.base.traders.map((t) => t.address);
     const action: Action = { kind: 'open', owner: a!, market: 'SOL', side: 'long', postedToken: 'WBTC', amount: 0n, leverageBps: 100_000n };
     const c = await codes(run, action);
-    expect(c.known).toBe('open-foreign-token-late');
-    // today: engine UNSUPPORTED_COLLATERAL, program AMOUNT_TOO_SMALL
+    expect(c.known).toBeUndefined();
     expect(c.program).toBe(c.engine);
   });
 
   // Engine (swap-core.ts planSwap): a swap of a token for itself is INVALID_SWAP, and the amount, the out amount,
   // the free liquidity and the minimum are checked with the two tokens' prices; the other custodies' prices are
-  // read last, by the ratio rule. Program (swap.rs: load_quotes before plan_swap; the same in plan_open_swap for an
-  // ALP long posted in USDC): every custody's price first. Inputs: 31 s after genesis the SOL feed alone is
+  // read last, by the ratio rule. Program (swap_core.rs plan_swap, also for an ALP long posted in USDC): the same
+  // (it used to read every custody's price first). Inputs: 31 s after genesis the SOL feed alone is
   // refreshed (BTC and BONK are stale); swap 1 SOL for SOL.
-  it.fails('swap: a same-token swap is INVALID_SWAP even while another custody price is stale', async () => {
+  it('swap: a same-token swap is INVALID_SWAP even while another custody price is stale', async () => {
     const run = await setup(() => [
       { kind: 'advance', seconds: 31n },
       { kind: 'setPrices', prices: { SOL: GENESIS.prices.SOL } },
@@ -75,16 +70,15 @@ describe('known discrepancies (the program refuses with another code than the en
     const [a] = run.chain.base.traders.map((t) => t.address);
     const action: Action = { kind: 'swap', owner: a!, pool: 'ALP', tokenIn: 'SOL', tokenOut: 'SOL', amountIn: SOL, minAmountOut: 0n };
     const c = await codes(run, action);
-    expect(c.known).toBe('swap-reads-every-price-first');
-    // today: engine INVALID_SWAP, program ORACLE_STALE
+    expect(c.known).toBeUndefined();
     expect(c.program).toBe(c.engine);
   });
 
   // Engine (keeper-settle.ts keeperSettlePosition): a take profit or stop loss is checked at the price (ORACLE_STALE,
-  // then INVALID_TRIGGER when not hit) before settlePosition checks the market hours. Program (settle.rs): the
-  // hours first (MARKET_CLOSED), then the price and the trigger. Inputs: an XAU long with a take profit at $2,900,
+  // then INVALID_TRIGGER when not hit) before settlePosition checks the market hours. Program (settle.rs): the same
+  // for TP/SL (it used to check the hours first); closes and liquidations still check the hours first. Inputs: an XAU long with a take profit at $2,900,
   // Friday 22:00 UTC (closed), XAU at $2,650: ExecuteTpSl(take profit).
-  it.fails('execute TP/SL: a trigger not hit is INVALID_TRIGGER even while the market is closed', async () => {
+  it('execute TP/SL: a trigger not hit is INVALID_TRIGGER even while the market is closed', async () => {
     const run = await setup(({ traders: [a] }) => [
       { kind: 'open', owner: a!, market: 'XAU', side: 'long', postedToken: 'USDC', amount: 100n * USDC, leverageBps: 50_000n, takeProfit: 29_000_000_000_000n },
       { kind: 'advance', seconds: 2n * 86_400n + 10n * 3_600n },
@@ -93,8 +87,7 @@ describe('known discrepancies (the program refuses with another code than the en
     const [a] = run.chain.base.traders.map((t) => t.address);
     const action: Action = { kind: 'executeTpSl', positionOwner: a!, market: 'XAU', side: 'long', trigger: 'takeProfit' };
     const c = await codes(run, action);
-    expect(c.known).toBe('tpsl-trigger-before-hours');
-    // today: engine INVALID_TRIGGER, program MARKET_CLOSED
+    expect(c.known).toBeUndefined();
     expect(c.program).toBe(c.engine);
   });
 });
