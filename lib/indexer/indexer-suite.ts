@@ -9,7 +9,6 @@ import type { Address } from '@solana/kit';
 import { FEED_IDS, type FeedId } from '@/lib/math/ids';
 import { GENESIS } from '@/lib/math/params';
 import type { Database } from '@/lib/db/types';
-import { decodeEventLogs } from '@/lib/chain/events';
 import { decodeTokenAccount } from '@/lib/chain/accounts';
 import type { Trader } from '@/lib/chain/testing/world';
 import {
@@ -33,7 +32,7 @@ import { selectHistory } from '@/lib/engine/reads/account';
 import { chainPools } from '@/lib/chain-runtime/reads';
 import { startIndexer, type Indexer, type IndexerOptions } from './indexer';
 import { recordFaucetDraw } from './faucet';
-import { newTrader, send, sendFailing, setPrices, startTestChain, storedRows, withoutId, type StoredRow, type TestChain } from './testing';
+import { expectedRowKeys, indexedRowKeys, newTrader, send, sendFailing, setPrices, startTestChain, storedRows, withoutId, type StoredRow, type TestChain } from './testing';
 
 const USDC = 1_000_000n;
 const PRICE = 10_000_000_000n;
@@ -67,18 +66,8 @@ export function defineIndexerSuite(open: () => Promise<SuiteDatabase>): void {
     expect(rows).toHaveLength(1);
     return rows[0]!;
   };
-  /** What the chain's store says should be indexed: one row per event of a successful program transaction (prices excluded). */
-  const expectedKeys = async (): Promise<string[]> => {
-    const { rows } = await c.db.sql.query<{ signature: string; logs: string }>(
-      `SELECT t.signature, t.logs FROM chain_address_signatures s JOIN chain_transactions t ON t.signature = s.signature
-       WHERE s.address = $1 AND t.err IS NULL ORDER BY s.seq`,
-      [c.runtime.addresses.programId],
-    );
-    return rows.flatMap((r) =>
-      decodeEventLogs(JSON.parse(r.logs) as string[], c.runtime.addresses.programId).flatMap((e, i) => (e.kind === 'pricesUpdated' ? [] : [`${r.signature}#${i}`])),
-    );
-  };
-  const indexedKeys = async () => (await storedRows(c.db)).filter((r) => r.signature !== null && r.eventIndex! >= 0).map((r) => `${r.signature}#${r.eventIndex}`);
+  const expectedKeys = () => expectedRowKeys(c);
+  const indexedKeys = () => indexedRowKeys(c.db);
 
   beforeAll(async () => {
     opened = await open();

@@ -14,11 +14,11 @@ export interface RpcSourceOptions {
   concurrency?: number;
   /** Transactions per delivered batch. */
   batchSize?: number;
+  /** getSignaturesForAddress page size (agave's most, 1000, by default). */
+  pageLimit?: number;
   onError?: (error: unknown) => void;
 }
 
-/** agave's largest getSignaturesForAddress page. */
-const PAGE = 1000;
 
 interface SignatureEntry {
   signature: string;
@@ -33,6 +33,7 @@ export class RpcSource implements TransactionSource {
   private readonly pollMs: number;
   private readonly concurrency: number;
   private readonly batchSize: number;
+  private readonly pageLimit: number;
   private until: string | undefined;
   private newest: bigint | undefined;
   private stopped = false;
@@ -51,6 +52,7 @@ export class RpcSource implements TransactionSource {
     this.pollMs = opts.pollMs ?? 400;
     this.concurrency = opts.concurrency ?? 16;
     this.batchSize = opts.batchSize ?? 200;
+    this.pageLimit = opts.pageLimit ?? 1000;
   }
 
   newestSlot(): bigint | undefined {
@@ -113,14 +115,14 @@ export class RpcSource implements TransactionSource {
     for (;;) {
       const page = await this.rpc
         .getSignaturesForAddress(this.programId, {
-          limit: PAGE,
+          limit: this.pageLimit,
           commitment: 'confirmed',
           ...(this.until ? { until: this.until as Signature } : {}),
           ...(before ? { before: before as Signature } : {}),
         })
         .send();
       for (const s of page) out.push({ signature: s.signature, slot: s.slot, failed: s.err !== null, blockTime: s.blockTime === null ? null : BigInt(s.blockTime) });
-      if (page.length < PAGE || this.stopped) return out;
+      if (page.length < this.pageLimit || this.stopped) return out;
       before = page.at(-1)!.signature;
     }
   }

@@ -10,6 +10,7 @@ import type { Database } from '@/lib/db/types';
 import { runMigrations } from '@/lib/db/migrations';
 import { openMemoryPglite } from '@/lib/db/pglite';
 import { associatedTokenAddress } from '@/lib/chain/pda';
+import { decodeEventLogs } from '@/lib/chain/events';
 import type { Trader, World } from '@/lib/chain/testing/world';
 import { priceUpdate } from '@/lib/deployment/initialize';
 import { sendInstructions, signWire } from '@/lib/deployment/chain-client';
@@ -146,4 +147,23 @@ export async function storedRows(db: Database): Promise<StoredRow[]> {
 export function withoutId(r: StoredRow): Omit<StoredRow, 'id'> {
   const { id: _id, ...rest } = r;
   return rest;
+}
+
+/**
+ * What the chain's store says should be indexed, in chain order: `signature#index` of every event of a successful
+ * program transaction (price updates are not history).
+ */
+export async function expectedRowKeys(c: TestChain): Promise<string[]> {
+  const programId = c.runtime.addresses.programId;
+  const { rows } = await c.db.sql.query<{ signature: string; logs: string }>(
+    `SELECT t.signature, t.logs FROM chain_address_signatures s JOIN chain_transactions t ON t.signature = s.signature
+     WHERE s.address = $1 AND t.err IS NULL ORDER BY s.seq`,
+    [programId],
+  );
+  return rows.flatMap((r) => decodeEventLogs(JSON.parse(r.logs) as string[], programId).flatMap((e, i) => (e.kind === 'pricesUpdated' ? [] : [`${r.signature}#${i}`])));
+}
+
+/** `signature#index` of the indexer's rows (faucet rows left out), in id order. */
+export async function indexedRowKeys(db: Database): Promise<string[]> {
+  return (await storedRows(db)).filter((r) => r.signature !== null && r.eventIndex! >= 0).map((r) => `${r.signature}#${r.eventIndex}`);
 }
