@@ -125,6 +125,14 @@ describe('the admin extends a deployment', () => {
     await refused(w, [initCustodyInstruction({ ...otherInput, vault })], [w.admin], 'ALREADY_INITIALIZED');
     await refused(w, [initCustodyInstruction({ ...otherInput, escrow })], [w.admin], 'INVALID_ACCOUNT');
     await refused(w, [initCustodyInstruction({ ...otherInput, custody: await custodyAddress(a.programId, a.pools.RWALP, other) })], [w.admin], 'INVALID_ACCOUNT');
+    await refused(w, [initCustodyInstruction({ ...otherInput, mint: a.lpMints.ALP })], [w.admin], 'INVALID_ACCOUNT');
+    await refused(w, [initCustodyInstruction({ ...otherInput, mint: otherEscrow })], [w.admin], 'INVALID_ACCOUNT');
+    await refused(w, [initEscrowInstruction({ ...base, escrow: await escrowAddress(a.programId, other), mint: otherEscrow })], [w.admin], 'INVALID_ACCOUNT');
+    const pool3 = await poolAddress(a.programId, 3);
+    await refused(w, [initPoolInstruction({ ...base, pool: pool3, lpMint: lpMint, index: 3 })], [w.admin], 'ALREADY_INITIALIZED');
+    await refused(w, [initPoolInstruction({ ...base, pool: pool3, lpMint: await lpMintAddress(a.programId, pool), index: 3 })], [w.admin], 'ALREADY_INITIALIZED');
+    await refused(w, [initPoolInstruction({ ...base, pool: pool3, lpMint: await lpMintAddress(a.programId, pool3), index: 4 })], [w.admin], 'INVALID_ACCOUNT');
+    await refused(w, [initPriceInstruction({ ...base, price: await priceAddress(a.programId, new Uint8Array(32).fill(43)), feedId })], [w.admin], 'INVALID_ACCOUNT');
     const market7 = { ...marketInput, market: await marketAddress(a.programId, 7), index: 7 };
     await refused(w, [initMarketInstruction({ ...market7, liquidationLeverageBps: m.maxInitialLeverageBps - 1n })], [w.admin], 'INVALID_INSTRUCTION');
     await refused(w, [initMarketInstruction({ ...market7, hours: 2 })], [w.admin], 'INVALID_INSTRUCTION');
@@ -190,6 +198,8 @@ describe('the admin extends a deployment', () => {
     await refused(w, [seed('RWALP', 5_000n * ONE.USDC, 0n)], [w.admin], 'INVALID_INSTRUCTION');
     await refused(w, [withAccount(seed('RWALP', 5_000n * ONE.USDC, 1n), 7, custodyOf(w.addresses, 'ALP', 'USDC'))], [w.admin], 'INVALID_ACCOUNT');
     await refused(w, [seed('RWALP', 5_001n * ONE.USDC, 1n)], [w.admin], 'INSUFFICIENT_BALANCE');
+    await refused(w, [withAccount(seed('RWALP', 5_000n * ONE.USDC, 1n), 4, admin.lpAccounts.ALP)], [w.admin], 'INVALID_TOKEN_ACCOUNT');
+    await refused(w, [withAccount(seed('RWALP', 5_000n * ONE.USDC, 1n), 3, w.addresses.lpMints.ALP)], [w.admin], 'INVALID_ACCOUNT');
     await ok(w, [seed('RWALP', 5_000n * ONE.USDC, 4_000n * ONE.USDC)], [w.admin]);
     expect(decodeCustody(w.data(custodyOf(w.addresses, 'RWALP', 'USDC'))!).owned).toBe(5_000n * ONE.USDC);
     expect(lpSupply(w, 'RWALP')).toBe(4_000n * ONE.USDC);

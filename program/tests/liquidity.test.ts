@@ -12,7 +12,8 @@ import { tokenToUsd } from '@/lib/math/convert';
 import { custodyOf, vaultOf } from '@/lib/chain/addresses';
 import { addLiquidityIx, closeIx, openIx, positionOf, removeLiquidityIx } from '@/lib/chain/testing/actions';
 import { aumNow, custody, custodyAfter, lpSupply, market, tokenQuote } from '@/lib/chain/testing/model';
-import { queryPool } from '@/lib/chain/testing/simulate';
+import { queryPool, simulateReturn } from '@/lib/chain/testing/simulate';
+import { queryPoolInstruction } from '@/lib/chain/instructions';
 import { indexOf, unsigned, withAccount, withData, withRole } from '@/lib/chain/testing/tamper';
 import { traderFor, type Trader, type World } from '@/lib/chain/testing/world';
 import { eventOf, genesis, ok, ONE, opened, refused } from './support';
@@ -136,6 +137,13 @@ describe('liquidity', () => {
     await w.setPrices(prices);
     expect(market(w, 'XAU').short.carriedInterestUsd).toBeGreaterThan(0n);
     await check();
+  });
+
+  it('QueryPool refuses a stale price (ORACLE_STALE) and another pool’s LP mint (INVALID_ACCOUNT), writing nothing', async () => {
+    const w = await fresh();
+    await expect(simulateReturn(w, withAccount(queryPoolInstruction(w.addresses, 'ALP'), 2, w.addresses.lpMints.RWALP), w.keeper)).rejects.toThrow('INVALID_ACCOUNT');
+    w.advance(31n);
+    await expect(queryPool(w, 'ALP')).rejects.toThrow('ORACLE_STALE');
   });
 
   it('the genesis owner redeems ALP into each custody', async () => {
