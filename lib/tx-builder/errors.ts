@@ -26,7 +26,7 @@ export const FIXED_MESSAGES: Readonly<Record<ProgramErrorCode, string>> = {
   INVALID_TAKE_PROFIT: "The take profit must lie beyond the mark price (above it for a long, below for a short).",
   INVALID_STOP_LOSS: 'The stop loss must lie between the liquidation price and the mark price.',
   INVALID_TRIGGER: 'The trigger price must be on the waiting side of the mark and within 100x of it.',
-  TOO_MANY_ORDERS: 'You already have 16 limit orders, the maximum; cancel one first.',
+  TOO_MANY_ORDERS: 'This wallet already holds the maximum of 16 limit orders; cancel one first.',
   REMAINING_COLLATERAL_TOO_SMALL: 'This would leave less than $10 of collateral; take out less, or close the position.',
   AMOUNT_TOO_SMALL: 'The amount is too small to move any token; enter more.',
   UNSUPPORTED_COLLATERAL: 'This token is not accepted here; choose another token.',

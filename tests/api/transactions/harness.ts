@@ -37,6 +37,7 @@ import { priceUpdate } from '@/lib/deployment/initialize';
 import { sendInstructions } from '@/lib/deployment/chain-client';
 import { setServicesForTests, type Services } from '@/lib/server/services';
 import type { SendResult } from '@/lib/validator';
+import { FIXED_MESSAGES } from '@/lib/tx-builder/errors';
 
 /** Wednesday 2026-01-07 12:00 UTC: the RWA markets are open. */
 export const START_MS = Date.UTC(2026, 0, 7, 12, 0, 0);
@@ -203,6 +204,8 @@ export async function startChainHarness(): Promise<ChainHarness> {
       const answer = await h.post<ErrorBody>(action, { owner, params });
       expect({ status: answer.status, code: answer.body?.error?.code }, JSON.stringify(answer.body)).toEqual({ status, code });
       expect(answer.body.error.message.length).toBeGreaterThan(15);
+      // Explained by the lib/math check that refused, not the code's fixed fallback sentence.
+      expect(answer.body.error.message).not.toBe(FIXED_MESSAGES[code as keyof typeof FIXED_MESSAGES]);
       expect(h.digest([owner])).toBe(before);
       return answer.body.error.message;
     },

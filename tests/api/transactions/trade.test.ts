@@ -269,6 +269,27 @@ describe('closePosition', () => {
     expect(expected.payoutAmount).toBeGreaterThan(0n);
   });
 
+  it('a SOL deposit uses the wrapped balance first and wraps only the shortfall', async () => {
+    const w = await h.wallet({ lamports: 3n * ONE_SOL });
+    await h.act(w, 'swap', { pool: 'ALP', tokenIn: 'SOL', tokenOut: 'USDC', amountIn: ONE_SOL.toString(), minAmountOut: '0' });
+    // USDC → SOL pays wrapped SOL into the wSOL account.
+    await h.act(w, 'swap', { pool: 'ALP', tokenIn: 'USDC', tokenOut: 'SOL', amountIn: h.balance(w.address, 'USDC').toString(), minAmountOut: '0' });
+    const wrapped = h.balance(w.address, 'SOL');
+    expect(wrapped).toBeGreaterThan(900_000_000n);
+    const programs = (answer: { transaction: string }) => {
+      const tx = decodeAnswer(answer.transaction);
+      const m = getCompiledTransactionMessageDecoder().decode(tx.messageBytes) as ReturnType<ReturnType<typeof getCompiledTransactionMessageDecoder>['decode']> & { version: 0 };
+      return m.instructions.map((ix) => m.staticAccounts[ix.programAddressIndex]);
+    };
+    const within = await h.post('openPosition', { owner: w.address, params: openParams({ market: 'SOL', side: 'long', token: 'SOL', amount: wrapped, leverageBps: 20_000n }) });
+    expect(programs(within.body)).toEqual([COMPUTE_BUDGET_PROGRAM, h.chain.addresses.programId]);
+    const lamports = h.lamports(w.address);
+    await h.act(w, 'openPosition', openParams({ market: 'SOL', side: 'long', token: 'SOL', amount: wrapped + 100_000_000n, leverageBps: 20_000n }));
+    expect(h.balance(w.address, 'SOL')).toBe(0n);
+    const rent = h.chain.local!.minimumBalanceForRentExemption(216n);
+    expect(h.lamports(w.address)).toBe(lamports - 100_000_000n - 5_000n - rent);
+  });
+
   it('refusals: NOT_FOUND, NOT_OWNER, SLIPPAGE, REMAINING_COLLATERAL_TOO_SMALL', async () => {
     const { w, position } = await open({ market: 'SOL', side: 'short', token: 'USDC', amount: usdc(20), leverageBps: 20_000n });
     const other = await h.wallet();
