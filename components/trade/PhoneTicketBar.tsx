@@ -6,7 +6,9 @@
  */
 import dynamic from 'next/dynamic';
 import { BottomSheet, Button, Skeleton } from '@/components/ui';
-import { formatLeverage, formatPrice } from '@/lib/format';
+import { formatLeverage, formatPrice, formatWeekdayTimeUtc, timeUntil } from '@/lib/format';
+import { useServerNowS } from '@/lib/hooks/use-server-clock';
+import { marketHoursView } from '@/lib/trade/market-hours-view';
 import { useTicketStore } from '@/lib/hooks/trade/ticket-store';
 import { useTicketModel } from '@/lib/hooks/trade/use-ticket-model';
 import type { MarketId, Side } from '@/lib/math/ids';
@@ -25,6 +27,9 @@ export function PhoneTicketBar({ market }: { market: MarketId }) {
   const open = (side: Side) => set({ side, sheetOpen: true, orderType: model.marketOpen ? model.orderType : 'limit' });
   const liq = model.leverageValid ? model.result?.preview?.open.liquidationPrice : undefined;
   const closed = !model.marketOpen;
+  const nowS = useServerNowS({ everyMs: 30_000 });
+  const hours = closed && nowS !== undefined && model.market ? marketHoursView({ market, open: false, reopensAt: model.market.reopensAt, nowS }) : undefined;
+  const reopens = hours?.state === 'closed' ? `${formatWeekdayTimeUtc(hours.reopensAtS)} (${timeUntil({ targetS: hours.reopensAtS, nowS: nowS ?? 0 })})` : undefined;
   return (
     <div className="flex flex-col gap-2 border-t border-line bg-bg-raised p-3" data-testid="phone-ticket-bar">
       <div className="flex justify-between text-xs text-ink-muted">
@@ -45,7 +50,9 @@ export function PhoneTicketBar({ market }: { market: MarketId }) {
       </div>
       {closed && (
         <div className="flex items-center justify-between gap-2 text-xs text-ink-muted" data-testid="phone-market-closed">
-          <span>{market} is closed: prices are indicative.</span>
+          <span>
+            {market} is closed{reopens ? ` until ${reopens}` : ''}: prices are indicative.
+          </span>
           <Button size="sm" variant="ghost" onClick={() => set({ sheetOpen: true, orderType: 'limit' })} data-testid="open-limit">
             Place a limit order
           </Button>

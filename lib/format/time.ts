@@ -35,14 +35,14 @@ export function formatWeekdayTimeUtc(unixS: number): string {
   return `${WEEKDAYS[d.getUTCDay()]} ${hh}:${mm} UTC`;
 }
 
-/** A countdown with three units at most: `"1d 2h 5m"`, `"2h 5m 7s"`, `"45s"`; negative counts as 0. */
+/** A countdown that visibly ticks every second: `"1d 2h 5m 7s"`, `"2h 5m 7s"`, `"5m 7s"`, `"45s"`; negative counts as 0. */
 export function formatCountdown(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
   const d = Math.floor(s / 86_400);
   const h = Math.floor((s % 86_400) / 3_600);
   const m = Math.floor((s % 3_600) / 60);
   const sec = s % 60;
-  if (d > 0) return `${d}d ${h}h ${m}m`;
+  if (d > 0) return `${d}d ${h}h ${m}m ${sec}s`;
   if (h > 0) return `${h}h ${m}m ${sec}s`;
   if (m > 0) return `${m}m ${sec}s`;
   return `${sec}s`;

@@ -39,7 +39,8 @@ describe('market hours on the server clock', () => {
     [0, '0s'],
     [45, '45s'],
     [61, '1m 1s'],
-    [3_600 * 34, '1d 10h 0m'],
+    [3_600 * 34, '1d 10h 0m 0s'],
+    [93_784, '1d 2h 3m 4s'],
     [7_507, '2h 5m 7s'],
     [-5, '0s'],
   ])('formatCountdown(%s) = %s', (s, text) => {
