@@ -81,32 +81,23 @@ export interface ChainSwapPlan {
 }
 
 /**
- * The program's `plan_swap` (swap_core.rs), quotes already loaded: AMOUNT_TOO_SMALL, INVALID_SWAP for one token,
- * fee at the larger of the two custodies' swap fees, out at `lowIn / highOut`, then the out custody's free
- * liquidity, minAmountOut and the ratio rule on both custodies.
+ * The program's `plan_swap` (swap_core.rs), in the engine's order (planSwap): AMOUNT_TOO_SMALL, INVALID_SWAP for one
+ * token, then the two tokens' fresh prices, the fee at the larger of the two custodies' swap fees, out at
+ * `lowIn / highOut`, the out custody's free liquidity and minAmountOut; only the ratio rule on both custodies
+ * reads every other custody's price.
  */
-export function planChainSwap(
-  s: ChainSnapshot,
-  quotes: Map<TokenId, Quote>,
-  p: { pool: PoolId; tokenIn: TokenId; tokenOut: TokenId; amountIn: bigint; minAmountOut: bigint },
-): ChainSwapPlan {
+export function planChainSwap(s: ChainSnapshot, p: { pool: PoolId; tokenIn: TokenId; tokenOut: TokenId; amountIn: bigint; minAmountOut: bigint }): ChainSwapPlan {
   if (p.amountIn <= 0n) throw new ProtocolError('AMOUNT_TOO_SMALL', 'Enter an amount to swap.');
   if (p.tokenIn === p.tokenOut) throw new ProtocolError('INVALID_SWAP', `Choose two different tokens to swap; both are ${p.tokenIn}.`);
+  const lowIn = freshToken(s, p.tokenIn).low;
+  const highOut = freshToken(s, p.tokenOut).high;
   const cin = s.custody(p.pool, p.tokenIn);
   const cout = s.custody(p.pool, p.tokenOut);
   const feeBps = cin.params.swapFeeBps > cout.params.swapFeeBps ? cin.params.swapFeeBps : cout.params.swapFeeBps;
-  const lowIn = quotes.get(p.tokenIn)!.low;
-  const { feeAmount, amountOut } = swapQuote({
-    amountIn: p.amountIn,
-    feeBps,
-    lowIn,
-    decIn: TOKENS[p.tokenIn].decimals,
-    highOut: quotes.get(p.tokenOut)!.high,
-    decOut: TOKENS[p.tokenOut].decimals,
-  });
+  const { feeAmount, amountOut } = swapQuote({ amountIn: p.amountIn, feeBps, lowIn, decIn: TOKENS[p.tokenIn].decimals, highOut, decOut: TOKENS[p.tokenOut].decimals });
   checkFreeLiquidity({ owned: cout.owned, locked: cout.locked, amount: amountOut });
   checkMinOut({ amountOut, minAmountOut: p.minAmountOut });
-  checkPoolRatios(s, p.pool, quotes, { [p.tokenIn]: p.amountIn, [p.tokenOut]: -amountOut });
+  checkPoolRatios(s, p.pool, poolQuotes(s, p.pool), { [p.tokenIn]: p.amountIn, [p.tokenOut]: -amountOut });
   const feeUsd = tokenToUsd({ amount: feeAmount, price: lowIn, decimals: TOKENS[p.tokenIn].decimals }, 'floor');
   return { tokenIn: p.tokenIn, tokenOut: p.tokenOut, amountIn: p.amountIn, feeAmount, feeUsd, amountOut };
 }

@@ -94,6 +94,6 @@ export async function buildSwap(chain: ChainRuntime, owner: Address, p: TxParams
     tokens: [tokenUse(chain, p.tokenIn, 'fund', p.amountIn, 'this swap'), ...(p.tokenOut === p.tokenIn ? [] : [tokenUse(chain, p.tokenOut, 'receive')])],
     creates: [],
     accounts: {},
-    explain: (code, s) => explainWith(code, () => planChainSwap(s, poolQuotes(s, p.pool), p)),
+    explain: (code, s) => explainWith(code, () => planChainSwap(s, p)),
   };
 }

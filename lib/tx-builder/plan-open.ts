@@ -1,7 +1,7 @@
 /**
  * An open (or increase) as the program will execute it (program/src/instructions/open_core.rs `plan`), in
  * lib/math over a ChainSnapshot: collateral token and amount, market hours, the fresh mark, the swap of an ALP
- * long posted in USDC (§3, §8), the leverage range, §5's computation and checks against the lock custody's free
+ * long posted in USDC (§3, §8: the two tokens' prices first, every custody's only for the ratio rule), the leverage range, §5's computation and checks against the lock custody's free
  * liquidity, then TP/SL against the liquidation price after the open. `POST /api/quote/open` previews it and the
  * openPosition / placeLimitOrder refusals are explained by it.
  */
@@ -16,7 +16,7 @@ import { validateTpSl } from '@/lib/math/triggers';
 import { borrowRateHourly, utilizationBps } from '@/lib/math/borrow-rate';
 import type { PositionAccount } from '@/lib/chain/accounts';
 import type { ChainSnapshot } from '@/lib/chain-runtime/snapshot';
-import { freshToken, marketMid, planChainSwap, poolQuotes, requireMarketOpen, type ChainSwapPlan } from './checks';
+import { freshToken, marketMid, planChainSwap, requireMarketOpen, type ChainSwapPlan } from './checks';
 
 export interface OpenRequest {
   market: MarketId;
@@ -70,15 +70,10 @@ export function planChainOpen(s: ChainSnapshot, r: OpenRequest, existing?: Posit
   requireMarketOpen(r.market, s.nowS);
   const price = marketMid(s, r.market);
   const lock = lockToken(r.market, r.side);
-  let swap: ChainSwapPlan | undefined;
-  let lockLow: bigint;
-  if (swapsFirst(r)) {
-    const quotes = poolQuotes(s, market.pool);
-    swap = planChainSwap(s, quotes, { pool: market.pool, tokenIn: r.collateralToken, tokenOut: lock, amountIn: r.collateralAmount, minAmountOut: 0n });
-    lockLow = quotes.get(lock)!.low;
-  } else {
-    lockLow = freshToken(s, lock).low;
-  }
+  const swap: ChainSwapPlan | undefined = swapsFirst(r)
+    ? planChainSwap(s, { pool: market.pool, tokenIn: r.collateralToken, tokenOut: lock, amountIn: r.collateralAmount, minAmountOut: 0n })
+    : undefined;
+  const lockLow = freshToken(s, lock).low;
   const opened = computeOpen({
     market: r.market,
     side: r.side,

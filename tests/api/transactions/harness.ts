@@ -76,8 +76,8 @@ export interface ChainHarness {
   advance(seconds: number): void;
   /** Sets the wall clock to `ms` (forward only) and ticks. */
   setTime(ms: number): void;
-  /** Writes prices on chain with the chain's time (the oracle authority's transaction); the others again as they are. */
-  setPrices(prices: Partial<Record<FeedId, bigint>>): Promise<void>;
+  /** Writes prices on chain with the chain's time (the oracle authority's transaction); the others again as they are, unless `only`. */
+  setPrices(prices: Partial<Record<FeedId, bigint>>, opts?: { only?: boolean }): Promise<void>;
   /** Writes every price again at the chain's time (fresh prices). */
   refreshPrices(): Promise<void>;
   wallet(funds?: Funds): Promise<KeyPairSigner>;
@@ -139,11 +139,12 @@ export async function startChainHarness(): Promise<ChainHarness> {
       nowMs = ms;
       local.tick();
     },
-    async setPrices(prices) {
+    async setPrices(prices, opts = {}) {
       local.tick();
       const publishTime = BigInt(chain.nowS());
       const s = chain.snapshot();
-      const list = (Object.keys(GENESIS.prices) as FeedId[]).map((feed) => ({ feed, price: prices[feed] ?? (s.feedQuote(feed).price || GENESIS.prices[feed]), publishTime }));
+      const feeds = opts.only ? (Object.keys(prices) as FeedId[]) : (Object.keys(GENESIS.prices) as FeedId[]);
+      const list = feeds.map((feed) => ({ feed, price: prices[feed] ?? (s.feedQuote(feed).price || GENESIS.prices[feed]), publishTime }));
       await sendInstructions(chain.client, [priceUpdate(chain.addresses, oracleAuthority.address, list)], [oracleAuthority]);
       local.tick();
     },

@@ -112,6 +112,22 @@ describe('stale prices: every action that reads one is ORACLE_STALE (503), chang
   });
 });
 
+describe('one stale feed: a swap reads its two tokens\' prices first, the others only for the ratio rule', () => {
+  it('INVALID_SWAP and MIN_OUT_NOT_MET come before a stale BONK; a SOL swap and a USDC-posted SOL long then stop at it', async () => {
+    h.advance(31);
+    const fresh = { SOL: 1_500_000_000_000n, BTC: 950_000_000_000_000n, USDC: 10_000_000_000n, XAU: 26_500_000_000_000n, XAG: 310_000_000_000n, WTI: 700_000_000_000n };
+    await h.setPrices(fresh, { only: true });
+    await h.refused(trader, 'swap', { pool: 'ALP', tokenIn: 'USDC', tokenOut: 'USDC', amountIn: usdc(10), minAmountOut: '0' }, 422, 'INVALID_SWAP');
+    await h.refused(trader, 'swap', { pool: 'ALP', tokenIn: 'USDC', tokenOut: 'SOL', amountIn: usdc(10), minAmountOut: '1000000000' }, 422, 'MIN_OUT_NOT_MET');
+    expect(await h.refused(trader, 'swap', { pool: 'ALP', tokenIn: 'USDC', tokenOut: 'SOL', amountIn: usdc(10), minAmountOut: '0' }, 503, 'ORACLE_STALE')).toMatch(
+      /^The BONK price \(\$0\.000025\) is 3\ds old, over the 30s limit; try again when the oracle updates\.$/,
+    );
+    await h.refused(trader, 'openPosition', openParams('SOL', 'long', 'USDC', usdc(100), '50000'), 503, 'ORACLE_STALE');
+    await h.act(trader, 'openPosition', openParams('SOL', 'short', 'USDC', usdc(100), '50000'));
+    await h.refreshPrices();
+  });
+});
+
 describe('a closed RWA market (Saturday): MARKET_CLOSED (503) for what needs it open', () => {
   it('refuses opening, closing and withdrawing on XAU, and quoting it; collateral may still be added; SOL trades', async () => {
     h.setTime(Date.UTC(2026, 0, 10, 12, 0, 0));
