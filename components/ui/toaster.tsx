@@ -22,6 +22,21 @@ function Icon({ kind }: { kind: ToastKind }) {
   );
 }
 
+/** Copies a transaction's signature (the toast of a confirmed transaction). */
+function CopyButton({ text }: { text: string }) {
+  return (
+    <button
+      type="button"
+      data-testid="toast-copy"
+      data-copy={text}
+      onClick={() => void navigator.clipboard?.writeText(text).catch(() => undefined)}
+      className="mt-1 min-h-6 text-xs font-medium text-accent underline-offset-2 hover:underline"
+    >
+      Copy signature
+    </button>
+  );
+}
+
 /**
  * Renders the toast store: top of the screen on phones (the tab bar is at the bottom), top centre below the header
  * on desktop (never over the ticket's submit button at the bottom right). While a modal dialog or sheet is open the
@@ -49,6 +64,7 @@ export function Toaster() {
           <div className="min-w-0 flex-1">
             <p className="text-sm font-medium break-words">{t.title}</p>
             {t.description && <p className="mt-0.5 text-xs text-ink-muted break-words">{t.description}</p>}
+            {t.copy && <CopyButton text={t.copy} />}
           </div>
           <button type="button" aria-label="Dismiss" onClick={() => dismiss(t.id)} className="-m-2 p-2 text-ink-faint hover:text-ink">
             <svg aria-hidden viewBox="0 0 20 20" className="h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="2">

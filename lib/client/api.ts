@@ -93,6 +93,11 @@ export async function postAction(signed: SignedActionWire): Promise<unknown> {
   return requestJson<unknown>('/api/actions', { method: 'POST', body: signed });
 }
 
+/** Local network faucet: §9's basket to `owner` in one transaction; resolves to its signature. */
+export function drawTestFunds(owner: string): Promise<{ signature: string }> {
+  return requestJson<{ signature: string }>('/api/dev/faucet', { method: 'POST', body: { owner } });
+}
+
 /** Local network: set manual prices per feed (1e10). */
 export async function devSetPrices(prices: Partial<Record<FeedId, bigint>>): Promise<unknown> {
   const body: Record<string, string> = {};

@@ -7,6 +7,7 @@
 import { ApiError } from '@/lib/client/api-error';
 import { requestJson } from '@/lib/client/api';
 import { customErrorNumber } from '@/lib/chain/errors';
+import { decodeEventLogs, type ProgramEvent } from '@/lib/chain/events';
 import { programRefusal } from './program-errors';
 
 export interface BuiltTransaction {
@@ -69,4 +70,10 @@ export async function confirmSignature(signature: string, { timeoutMs = 30_000, 
     if (Date.now() > deadline) throw new ApiError({ status: 0, code: 'NOT_CONFIRMED', message: `Not confirmed after ${Math.round(timeoutMs / 1000)} s; check History before trying again.` });
     await new Promise((r) => setTimeout(r, pollMs));
   }
+}
+
+/** The program events of a confirmed transaction (what it did, e.g. the LP tokens minted). */
+export async function transactionEvents(signature: string): Promise<ProgramEvent[]> {
+  const tx = await rpc<{ meta: { logMessages: string[] | null } | null } | null>('getTransaction', [signature, { encoding: 'json', maxSupportedTransactionVersion: 0 }]);
+  return decodeEventLogs(tx?.meta?.logMessages ?? []);
 }

@@ -1,61 +1,62 @@
 'use client';
 /**
- * Signed actions (api.md § Acting): guard → build the intent → wallet `signMessage` → `POST /api/actions` →
- * toast → invalidate. The refusal's sentence from the API is what the trader reads.
+ * Actions as transactions (api.md § Acting): guard → the server builds the unsigned transaction
+ * (`POST /api/transactions/{action}`, simulated there: a refusal comes back as its sentence) → the wallet signs →
+ * sent to the chain (`POST /api/rpc`) → confirmed → toast with the signature → invalidate. The trader sees each
+ * step: preparing, waiting for the wallet, sending, confirming, done.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import bs58 from 'bs58';
 import { useCallback, useRef, useState } from 'react';
-import { postAction } from '@/lib/client/api';
 import { ApiError, errorMessage } from '@/lib/client/api-error';
-import { buildIntentMessage, INTENT_LIFETIME_MS, newNonce } from '@/lib/client/intent';
-import type { IntentParams } from '@/lib/client/intent';
+import { buildTransaction, confirmSignature, fromBase64, sendSigned } from '@/lib/client/chain-tx';
+import { serializeParams, type IntentParams } from '@/lib/client/intent';
 import type { ActionName } from '@/lib/client/wire';
 import { queryKeys } from '@/lib/hooks/query-keys';
 import { toast } from '@/lib/state/toasts';
 import { useWalletStore } from '@/lib/state/wallet';
 
 export interface RunOptions {
-  /** Toast title while waiting (default "Confirm in your wallet"). */
+  /** Toast title while the wallet is asked (default "Confirm in your wallet"). */
   pendingTitle?: string;
   /** Toast title on success (default "Done"). */
   successTitle?: string;
-  /** Optional second line of the success toast. */
+  /** Optional second line of the success toast (the signature follows it). */
   successDescription?: string;
-  /** Skip toasts (e.g. the faucet button shows one summary toast for several draws). */
+  /** Skip toasts. */
   silent?: boolean;
 }
 
+export interface ActionResult {
+  signature: string;
+  accounts: { position?: string; order?: string };
+}
+
 const isUserRejection = (e: unknown) => e instanceof Error && /reject|cancel|denied|declined/i.test(`${e.name} ${e.message}`);
+const short = (sig: string) => `${sig.slice(0, 6)}…${sig.slice(-6)}`;
 
 export function useAction() {
   const publicKey = useWalletStore((s) => s.publicKey);
-  const signMessage = useWalletStore((s) => s.signMessage);
+  const signTransaction = useWalletStore((s) => s.signTransaction);
   const queryClient = useQueryClient();
   const [pending, setPending] = useState(false);
   const inFlight = useRef(0);
 
   const run = useCallback(
-    async <T = unknown>(action: ActionName, params: IntentParams, opts: RunOptions = {}): Promise<T> => {
+    async (action: ActionName, params: IntentParams, opts: RunOptions = {}): Promise<ActionResult> => {
       if (!publicKey) throw notify(new ApiError({ status: 0, code: 'WALLET_NOT_CONNECTED', message: 'Connect a wallet first.' }), opts);
-      if (!signMessage)
-        throw notify(new ApiError({ status: 0, code: 'WALLET_CANNOT_SIGN', message: 'This wallet cannot sign messages. Choose another wallet.' }), opts);
+      if (!signTransaction)
+        throw notify(new ApiError({ status: 0, code: 'WALLET_CANNOT_SIGN', message: 'This wallet cannot sign transactions. Choose another wallet.' }), opts);
       const owner = publicKey;
-      const message = buildIntentMessage({
-        domain: window.location.host,
-        owner,
-        action,
-        params,
-        nonce: newNonce(),
-        expiresAt: Date.now() + INTENT_LIFETIME_MS,
-      });
-      const toastId = opts.silent ? undefined : toast.pending(opts.pendingTitle ?? 'Confirm in your wallet');
+      const step = (title: string, description?: string) => (toastId !== undefined ? toast.update(toastId, { kind: 'pending', title, description }) : undefined);
+      const toastId = opts.silent ? undefined : toast.pending('Preparing the transaction…');
       inFlight.current += 1;
       setPending(true);
       try {
-        let signature: Uint8Array;
+        const built = await buildTransaction(action, owner, serializeParams(params));
+        step(opts.pendingTitle ?? 'Confirm in your wallet');
+        let signed: Uint8Array;
         try {
-          signature = await signMessage(new TextEncoder().encode(message));
+          signed = await signTransaction(fromBase64(built.transaction));
         } catch (e) {
           throw new ApiError({
             status: 0,
@@ -63,9 +64,15 @@ export function useAction() {
             message: isUserRejection(e) ? 'Signature request cancelled.' : errorMessage(e),
           });
         }
-        const result = (await postAction({ message, signature: bs58.encode(signature), publicKey: owner })) as T;
-        if (toastId !== undefined) toast.update(toastId, { kind: 'success', title: opts.successTitle ?? 'Done', description: opts.successDescription });
-        return result;
+        step('Sending…');
+        const signature = await sendSigned(signed);
+        step('Confirming…', `Signature ${short(signature)}`);
+        await confirmSignature(signature);
+        if (toastId !== undefined) {
+          const description = [opts.successDescription, `Signature ${short(signature)}`].filter(Boolean).join(' · ');
+          toast.update(toastId, { kind: 'success', title: opts.successTitle ?? 'Done', description, copy: signature });
+        }
+        return { signature, accounts: built.accounts };
       } catch (e) {
         const err = e instanceof ApiError ? e : new ApiError({ status: 0, code: 'UNKNOWN', message: errorMessage(e) });
         if (toastId !== undefined) toast.update(toastId, { kind: 'error', title: err.message });
@@ -79,10 +86,10 @@ export function useAction() {
         void queryClient.invalidateQueries({ queryKey: queryKeys.markets });
       }
     },
-    [publicKey, signMessage, queryClient],
+    [publicKey, signTransaction, queryClient],
   );
 
-  return { run, pending, ready: publicKey !== undefined && signMessage !== undefined };
+  return { run, pending, ready: publicKey !== undefined && signTransaction !== undefined };
 }
 
 function notify(err: ApiError, opts: RunOptions): ApiError {

@@ -9,6 +9,7 @@ import { createServerOracle } from './oracle-factory';
 import { startChain } from './chain';
 import type { ChainRuntime } from '@/lib/chain-runtime/runtime';
 import type { PriceWriter } from '@/lib/chain-runtime/price-writer';
+import { startIndexer, type Indexer } from '@/lib/indexer';
 
 /** Everything a route handler needs, one per process. */
 export interface Services {
@@ -22,6 +23,8 @@ export interface Services {
   chain?: ChainRuntime;
   /** Writes the oracle's prices on chain. */
   priceWriter?: PriceWriter;
+  /** The program's events into the history (one indexer among instances). */
+  indexer?: Indexer;
 }
 
 /** Next bundles routes separately: the one instance lives on globalThis (never two PGlite on one folder). */
@@ -42,9 +45,10 @@ async function build(config: ServerConfig): Promise<Services> {
   await engine.init();
   await oracle.start();
   const priceWriter = chain?.startPriceWriter(oracle);
+  const indexer = chain ? startIndexer(chain.runtime, db, { rpcUrl: config.solanaRpcUrl }) : undefined;
   const keeper = new Keeper({ engine, db, oracle });
   await keeper.start();
-  return { config, db, oracle, clock, engine, keeper, chain: chain?.runtime, priceWriter };
+  return { config, db, oracle, clock, engine, keeper, chain: chain?.runtime, priceWriter, indexer };
 }
 
 /**
@@ -77,6 +81,7 @@ export async function stopServices(): Promise<void> {
   if (!services) return;
   await services.keeper.stop();
   await services.priceWriter?.stop();
+  await services.indexer?.stop();
   await services.oracle.stop();
   await services.chain?.stop();
   await services.db.close();

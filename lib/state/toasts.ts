@@ -10,6 +10,8 @@ export interface Toast {
   kind: ToastKind;
   title: string;
   description?: string;
+  /** Text a "Copy" button puts on the clipboard (a transaction's signature). */
+  copy?: string;
 }
 
 interface ToastStore {

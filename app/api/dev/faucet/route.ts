@@ -1,6 +1,7 @@
 import type { Address } from '@solana/kit';
 import { z } from 'zod';
 import { drawFaucet } from '@/lib/chain-runtime/faucet';
+import { recordFaucetDraw } from '@/lib/indexer';
 import { ownerSchema, tokenIdSchema } from '@/lib/http/ids';
 import { uintString } from '@/lib/http/decimal';
 import { handle } from '@/lib/http/handle';
@@ -26,5 +27,7 @@ export const POST = handle(async (request: Request) => {
   requireDevnet(config);
   if (!chain) throw new HttpError(503, 'CHAIN_UNAVAILABLE', 'This server runs no local chain; use the faucet of the server that does.');
   const body = parseOr400(bodySchema, await readJsonBody(request));
-  return wireResponse(await drawFaucet(chain, db.sql, { owner: body.owner as Address, token: body.token, amount: body.amount }));
+  const result = await drawFaucet(chain, db.sql, { owner: body.owner as Address, token: body.token, amount: body.amount });
+  await recordFaucetDraw(db, { owner: body.owner, received: result.received, signature: result.signature, at: chain.nowS(), slot: chain.slot() });
+  return wireResponse(result);
 });
