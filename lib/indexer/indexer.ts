@@ -41,8 +41,14 @@ export interface BatchInfo {
   lastSlot: bigint;
   /** The chain's slot when the batch was written (the local chain's; else the newest the source saw). */
   chainSlot: bigint;
+  /** The chain's slot when its oldest transaction was confirmed (TransactionBatch.seenSlot). */
+  seenSlot: bigint;
   /** From the source first seeing the oldest transaction of the batch to its rows being committed. */
   lagMs: number;
+  /** Decoding, mapping and writing this batch. */
+  handleMs: number;
+  /** The database transaction alone (0 when nothing was written). */
+  writeMs: number;
 }
 
 export interface IndexerStats {
@@ -99,15 +105,19 @@ export function startIndexer(runtime: IndexerRuntime, db: Database, opts: Indexe
   const handle = async (batch: TransactionBatch): Promise<void> => {
     const last = batch.transactions.at(-1);
     if (!last) return;
+    const began = performance.now();
     const decoded = decodeTransactions(batch.transactions, programId);
     await tokens.prepare(db.sql, decoded);
     const rows = transactionRows(decoded, ctx);
     const cursor: IndexerCursor = { signature: last.signature, slot: last.slot, seq: last.seq };
     let inserted = 0;
+    let writeMs = 0;
     if (rows.length === 0 && Date.now() - savedAt < idleCursorMs) {
       unsaved = cursor;
     } else {
+      const writing = performance.now();
       inserted = await commitBatch(db, stream, rows, cursor);
+      writeMs = performance.now() - writing;
       unsaved = undefined;
       savedAt = Date.now();
     }
@@ -123,7 +133,10 @@ export function startIndexer(runtime: IndexerRuntime, db: Database, opts: Indexe
       firstSlot: batch.transactions[0]!.slot,
       lastSlot: last.slot,
       chainSlot: runtime.local?.slot ?? source?.newestSlot() ?? last.slot,
+      seenSlot: batch.seenSlot,
       lagMs: Date.now() - batch.seenAtMs,
+      handleMs: performance.now() - began,
+      writeMs,
     });
   };
 
@@ -144,7 +157,7 @@ export function startIndexer(runtime: IndexerRuntime, db: Database, opts: Indexe
     const cursor = unsaved;
     if (!cursor) return;
     unsaved = undefined;
-    await db.transaction((tx) => writeCursor(tx, stream, cursor)).catch((e: unknown) => log(`cursor not saved: ${e instanceof Error ? e.message : String(e)}`));
+    await writeCursor(db.sql, stream, cursor).catch((e: unknown) => log(`cursor not saved: ${e instanceof Error ? e.message : String(e)}`));
   };
 
   const lead = async (): Promise<void> => {

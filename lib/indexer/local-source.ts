@@ -40,7 +40,7 @@ function fromRow(r: StoredRow): IndexedTransaction {
 
 export class LocalSource implements TransactionSource {
   readonly kind = 'local' as const;
-  private pending: { tx: IndexedTransaction; seenAtMs: number }[] = [];
+  private pending: { tx: IndexedTransaction; seenAtMs: number; seenSlot: bigint }[] = [];
   private live = false;
   private stopped = false;
   private delivered = -1;
@@ -73,7 +73,7 @@ export class LocalSource implements TransactionSource {
       if (page.length === 0) break;
       const last = page.at(-1)!;
       if (this.newest === undefined || last.slot > this.newest) this.newest = last.slot;
-      await deliver({ transactions: page, seenAtMs: Date.now() });
+      await deliver({ transactions: page, seenAtMs: Date.now(), seenSlot: this.chain.slot });
       this.delivered = last.seq!;
     }
     this.live = true;
@@ -117,10 +117,11 @@ export class LocalSource implements TransactionSource {
   private onCommit(e: CommitEvent): void {
     if (this.stopped) return;
     const seenAtMs = Date.now();
+    const seenSlot = this.chain.slot;
     let any = false;
     for (const r of e.transactions) {
       if (!this.mentions(r)) continue;
-      this.pending.push({ tx: fromRecord(r), seenAtMs });
+      this.pending.push({ tx: fromRecord(r), seenAtMs, seenSlot });
       if (this.newest === undefined || r.slot > this.newest) this.newest = r.slot;
       any = true;
     }
@@ -142,7 +143,7 @@ export class LocalSource implements TransactionSource {
       const taken = this.pending.splice(0, this.pageSize).filter((p) => p.tx.seq! > this.delivered);
       if (taken.length === 0) continue;
       const batch = taken.map((p) => p.tx);
-      await this.deliver!({ transactions: batch, seenAtMs: taken[0]!.seenAtMs });
+      await this.deliver!({ transactions: batch, seenAtMs: taken[0]!.seenAtMs, seenSlot: taken[0]!.seenSlot });
       this.delivered = batch.at(-1)!.seq!;
     }
   }

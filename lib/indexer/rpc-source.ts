@@ -163,7 +163,7 @@ export class RpcSource implements TransactionSource {
         }
       }
       if (txs.length > 0) {
-        await deliver({ transactions: txs, seenAtMs });
+        await deliver({ transactions: txs, seenAtMs, seenSlot: this.newest ?? txs.at(-1)!.slot });
         this.until = txs.at(-1)!.signature;
       }
       if (!complete) return;

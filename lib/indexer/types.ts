@@ -27,6 +27,8 @@ export interface TransactionBatch {
   transactions: readonly IndexedTransaction[];
   /** When the source first saw the oldest of them (Date.now()), for the lag figures. */
   seenAtMs: number;
+  /** The chain's slot then (local: the slot when it was confirmed; RPC: the newest slot the round saw). */
+  seenSlot: bigint;
 }
 
 /**
