@@ -53,7 +53,7 @@ export function totalHeld(h: TokenHoldings): TokenAmounts {
 
 /**
  * What should exist: the §9 genesis liquidity when the database was created with the local network on
- * (`engine_state.genesis = 'devnet'`), plus every faucet draw recorded in `events` (kind `faucet`, details
+ * (`engine_state.genesis = 'devnet'`), plus every engine faucet draw recorded in `events` (kind `faucet`, no signature, details
  * `{token, amount}`). Tokens only ever enter through these two doors.
  */
 export async function readMinted(sql: SqlClient): Promise<{ minted: TokenAmounts; genesis: 'devnet' | 'empty' | 'missing' }> {
@@ -66,7 +66,8 @@ export async function readMinted(sql: SqlClient): Promise<{ minted: TokenAmounts
       for (const [token, amount] of Object.entries(pool.custodies)) add(minted, token as TokenId, amount ?? 0n);
     }
   }
-  const { rows } = await sql.query<{ details: string }>("SELECT details FROM events WHERE kind = 'faucet'");
+  // The engine's draws only: a chain faucet draw (recorded with its signature, lib/indexer/faucet.ts) minted SPL tokens.
+  const { rows } = await sql.query<{ details: string }>("SELECT details FROM events WHERE kind = 'faucet' AND signature IS NULL");
   for (const r of rows) {
     const d = JSON.parse(r.details) as { token?: unknown; amount?: unknown };
     if (typeof d.token === 'string') add(minted, d.token, big(d.amount));
