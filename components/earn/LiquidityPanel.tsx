@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { Account, Market, Pool } from '@/lib/client/types';
 import { isRefusalOnly } from '@/lib/earn/liquidity-preview';
-import { formatTokenAmount, tokenAmountToInput } from '@/lib/format';
+import { formatTokenAmount, tidyMessage, tokenAmountToInput } from '@/lib/format';
 import { useLiquidityAction } from '@/lib/hooks/earn/use-liquidity-action';
 import { useLiquidityPreview } from '@/lib/hooks/earn/use-liquidity-preview';
 import type { LiquidityMode } from '@/lib/hooks/earn/use-liquidity-preview';
@@ -120,7 +120,7 @@ export function LiquidityPanel({ pool, markets, account, connected }: { pool: Po
         ) : null}
         {refusal ? (
           <p role="alert" className="rounded-lg border border-short/40 bg-short-soft px-3 py-2 text-sm text-short" data-testid={`${idPrefix}-refusal`}>
-            {refusal.message}
+            {tidyMessage(refusal.message)}
           </p>
         ) : null}
         <SlippageField idPrefix={idPrefix} />

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Button, Modal, NumberInput, Tabs } from '@/components/ui';
 import { PreviewRow } from '@/components/trade/PreviewRow';
 import type { Position } from '@/lib/client/types';
-import { formatLeverage, formatPrice, formatTokenAmount, formatUsd } from '@/lib/format';
+import { formatLeverage, formatPrice, formatTokenAmount, formatUsd, tidyMessage } from '@/lib/format';
 import { usePositionActions } from '@/lib/hooks/trade/use-position-actions';
 import { useAccount } from '@/lib/hooks/use-account';
 import { TOKENS } from '@/lib/math/params';
@@ -25,7 +25,7 @@ export function EditCollateralDialog({ position: p, price, onClose }: { position
   const outcome =
     amount === undefined ? undefined : mode === 'add' ? previewAddCollateral({ ...edit, amount }) : previewRemoveCollateral({ ...edit, amountUsd: amount });
   const overBalance = mode === 'add' && amount !== undefined && balance !== undefined && amount > balance;
-  const issue = overBalance ? `Not enough ${p.collateralToken} in your wallet.` : outcome?.issue?.message;
+  const issue = overBalance ? `Not enough ${p.collateralToken} in your wallet.` : outcome?.issue && tidyMessage(outcome.issue.message, { market: p.market });
   const next = outcome?.preview;
   return (
     <Modal open onClose={onClose} title={`Edit collateral: ${p.market} ${p.side}`}>

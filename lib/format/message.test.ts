@@ -12,6 +12,8 @@ describe('tidyMessage: prices in sentences read as the rest of the screen', () =
     ['XAG at $31.24567', 'XAG', 'XAG at $31.246'],
     ['SOL at $150.255', 'SOL', 'SOL at $150.26'], // half away from zero, on the bigint
     ['A loss of -$12.3456', undefined, 'A loss of -$12.35'],
+    ['Fee $0.2500001', undefined, 'Fee $0.25'], // below $1 without a market: significant digits, no trailing zeros
+    ['Price $0.0000250000', undefined, 'Price $0.000025'],
     ['Leverage 150x is above 100x; 0.25% band.', undefined, 'Leverage 150x is above 100x; 0.25% band.'],
     ['Stop loss $140 must lie above $136.05.', 'SOL', 'Stop loss $140 must lie above $136.05.'],
   ] as const)('%j (%s) → %j', (message, market, out) => {

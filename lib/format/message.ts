@@ -17,7 +17,9 @@ function tidyFigure(intPart: string, frac: string, market: MarketId | undefined)
   const value = BigInt(intPart.replace(/,/g, '') + frac);
   const digits = market ? PRICE_DIGITS[market] : digitsForSignificant(value, decimals, { sig: 4, min: 2, max: 10 });
   if (digits >= decimals && decimals >= 2) return formatFixed(value, decimals, { digits: decimals });
-  return formatFixed(value, decimals, { digits: Math.max(2, digits) });
+  const text = formatFixed(value, decimals, { digits: Math.max(2, digits) });
+  // Without a market, a small figure keeps its significant digits but no trailing zeros past the cents ("$0.25").
+  return market ? text : text.replace(/(\.\d{2}\d*?)0+$/, '$1');
 }
 
 /** `tidyMessage("Price $114.360994755 moved past $114.0")` → `"Price $114.36 moved past $114.00"`. */
