@@ -5,10 +5,7 @@
  */
 import { attachSigners } from '@/lib/chain/signers';
 import { signInstructions } from '@/lib/chain/loader/transaction';
-import type {
-  getBase64EncodedWireTransaction} from '@solana/kit';
 import {
-  createSolanaRpc,
   getSignatureFromTransaction,
   getTransactionEncoder,
   type Address,
@@ -38,6 +35,11 @@ export interface ChainClient {
   send(wire: Uint8Array, signature: string): Promise<void>;
   /** Simulates a transaction (signatures not verified, so an unsigned one works). */
   simulate(wire: Uint8Array): Promise<SimulationOutcome>;
+  /**
+   * Optional: sends several independent transactions at once (one JSON-RPC batch, so a chain that group-commits
+   * lands them together); resolves when every one is confirmed, rejects with the first failure.
+   */
+  sendMany?(items: readonly { wire: Uint8Array; signature: string }[]): Promise<void>;
 }
 
 /** Signs `instructions` (fee payer first signer; every signer named in the metas signs) into wire bytes. */
@@ -56,42 +58,4 @@ export async function sendInstructions(client: ChainClient, instructions: readon
   return signature;
 }
 
-/** A ChainClient over JSON-RPC: sendTransaction with preflight, then getSignatureStatuses until confirmed. */
-export function rpcChainClient(url: string, opts: { pollMs?: number; timeoutMs?: number } = {}): ChainClient {
-  const rpc = createSolanaRpc(url);
-  const pollMs = opts.pollMs ?? 400;
-  const timeoutMs = opts.timeoutMs ?? 60_000;
-  return {
-    async latestBlockhash() {
-      const { value } = await rpc.getLatestBlockhash({ commitment: 'confirmed' }).send();
-      return { blockhash: value.blockhash, lastValidBlockHeight: value.lastValidBlockHeight };
-    },
-    async minimumBalance(dataLength) {
-      return rpc.getMinimumBalanceForRentExemption(dataLength).send();
-    },
-    async getAccount(address) {
-      const { value } = await rpc.getAccountInfo(address, { encoding: 'base64' }).send();
-      if (!value) return null;
-      return { owner: value.owner, lamports: value.lamports, data: new Uint8Array(Buffer.from(value.data[0], 'base64')) };
-    },
-    async simulate(wire) {
-      const encoded = Buffer.from(wire).toString('base64') as ReturnType<typeof getBase64EncodedWireTransaction>;
-      const { value } = await rpc.simulateTransaction(encoded, { encoding: 'base64', sigVerify: false, replaceRecentBlockhash: false, commitment: 'confirmed' }).send();
-      const ret = value.returnData?.data?.[0];
-      return { err: value.err, logs: [...(value.logs ?? [])], unitsConsumed: value.unitsConsumed ?? 0n, returnData: ret ? new Uint8Array(Buffer.from(ret, 'base64')) : null };
-    },
-    async send(wire, signature) {
-      const encoded = Buffer.from(wire).toString('base64') as ReturnType<typeof getBase64EncodedWireTransaction>;
-      await rpc.sendTransaction(encoded, { encoding: 'base64', preflightCommitment: 'confirmed' }).send();
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const { value } = await rpc.getSignatureStatuses([signature as Parameters<typeof rpc.getSignatureStatuses>[0][number]]).send();
-        const status = value[0];
-        if (status?.err) throw new Error(`transaction ${signature} failed: ${JSON.stringify(status.err, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}`);
-        if (status && (status.confirmationStatus === 'confirmed' || status.confirmationStatus === 'finalized')) return;
-        if (Date.now() > deadline) throw new Error(`transaction ${signature} not confirmed within ${timeoutMs} ms`);
-        await new Promise((r) => setTimeout(r, pollMs));
-      }
-    },
-  };
-}
+export { rpcChainClient } from './rpc-chain-client';

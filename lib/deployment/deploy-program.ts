@@ -1,10 +1,10 @@
 /**
  * Deploys a program binary through the BPF Loader Upgradeable over a ChainClient: InitializeBuffer, the Writes
- * (sent concurrently, in waves), DeployWithMaxDataLen. The same flow on the local chain and on a real cluster.
+ * (sent concurrently, in waves; one JSON-RPC batch per wave where the client can), DeployWithMaxDataLen. The same flow on the local chain and on a real cluster.
  */
 import { generateKeyPairSigner, type TransactionSigner } from '@solana/kit';
 import { bufferAccountSize, planUpgradeableDeploy, programAccountSize } from '@/lib/chain/loader/plan';
-import { sendInstructions, type ChainClient } from './chain-client';
+import { sendInstructions, signWire, type ChainClient } from './chain-client';
 
 export interface DeployProgramInput {
   client: ChainClient;
@@ -39,7 +39,13 @@ export async function deployProgram(i: DeployProgramInput): Promise<void> {
   const concurrency = i.concurrency ?? 64;
   let done = 0;
   for (let at = 0; at < rest.length; at += concurrency) {
-    await Promise.all(rest.slice(at, at + concurrency).map((step) => sendInstructions(i.client, step.instructions, signerFor(signers))));
+    const wave = rest.slice(at, at + concurrency);
+    if (i.client.sendMany) {
+      // One batch per wave: a chain that group-commits writes the buffer once per wave, not once per Write.
+      await i.client.sendMany(await Promise.all(wave.map((step) => signWire(i.client, step.instructions, signerFor(signers)))));
+    } else {
+      await Promise.all(wave.map((step) => sendInstructions(i.client, step.instructions, signerFor(signers))));
+    }
     done += Math.min(concurrency, rest.length - at);
     i.onProgress?.(done, rest.length);
   }

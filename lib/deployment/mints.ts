@@ -1,5 +1,5 @@
 /** Creates the SPL mints of the basket (USDC 6, WBTC 8, BONK 5 decimals; SOL is the native mint). */
-import { generateKeyPairSigner, type Address, type TransactionSigner } from '@solana/kit';
+import { generateKeyPairSigner, getAddressDecoder, type Address, type TransactionSigner } from '@solana/kit';
 import { getCreateAccountInstruction } from '@solana-program/system';
 import { getInitializeMint2Instruction } from '@solana-program/token';
 import { TOKEN_IDS, type TokenId } from '@/lib/math/ids';
@@ -10,21 +10,35 @@ import { sendInstructions, type ChainClient } from './chain-client';
 
 export async function createMints(client: ChainClient, payer: TransactionSigner, mintAuthority: Address): Promise<TokenMints> {
   const mints: Partial<Record<TokenId, Address>> = { SOL: NATIVE_MINT };
-  const space = 82n;
-  const rent = await client.minimumBalance(space);
   await Promise.all(
     TOKEN_IDS.filter((t) => t !== 'SOL').map(async (token) => {
-      const mint = await generateKeyPairSigner();
-      await sendInstructions(
-        client,
-        [
-          getCreateAccountInstruction({ payer, newAccount: mint, lamports: rent, space, programAddress: TOKEN_PROGRAM }),
-          getInitializeMint2Instruction({ mint: mint.address, decimals: TOKENS[token].decimals, mintAuthority, freezeAuthority: null }),
-        ],
-        [payer, mint],
-      );
-      mints[token] = mint.address;
+      mints[token] = await createMint(client, payer, mintAuthority, token);
     }),
   );
   return mints as TokenMints;
+}
+
+const MINT_SPACE = 82n;
+
+/** One new mint of `token`'s decimals (no freeze authority). */
+export async function createMint(client: ChainClient, payer: TransactionSigner, mintAuthority: Address, token: Exclude<TokenId, 'SOL'>): Promise<Address> {
+  const mint = await generateKeyPairSigner();
+  const rent = await client.minimumBalance(MINT_SPACE);
+  await sendInstructions(
+    client,
+    [
+      getCreateAccountInstruction({ payer, newAccount: mint, lamports: rent, space: MINT_SPACE, programAddress: TOKEN_PROGRAM }),
+      getInitializeMint2Instruction({ mint: mint.address, decimals: TOKENS[token].decimals, mintAuthority, freezeAuthority: null }),
+    ],
+    [payer, mint],
+  );
+  return mint.address;
+}
+
+/** A mint's authority (undefined: fixed supply), or null when `data` is not a mint. */
+export function mintAuthorityOf(data: Uint8Array): Address | undefined | null {
+  if (data.length !== Number(MINT_SPACE)) return null;
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  if (view.getUint32(0, true) === 0) return undefined;
+  return getAddressDecoder().decode(data.subarray(4, 36));
 }
