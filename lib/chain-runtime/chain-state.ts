@@ -4,7 +4,7 @@
  * polling (a real cluster). Reads (/api/markets, /api/pools, accounts), the keeper and the stream use it.
  */
 import type { Address } from '@solana/kit';
-import { POOL_IDS, type PoolId } from '@/lib/math/ids';
+import { FEED_IDS, POOL_IDS, type FeedId, type PoolId } from '@/lib/math/ids';
 import type { ChainAddresses } from '@/lib/chain/addresses';
 import {
   decodeConfig,
@@ -24,6 +24,8 @@ import {
   type PriceAccount,
 } from '@/lib/chain/accounts';
 import { accountKind } from '@/lib/chain/tags';
+import { PYTH_RECEIVER } from '@/lib/chain/program-ids';
+import { decodePriceUpdateV2 } from './pyth-price';
 
 export type StateChange =
   | { kind: 'position'; address: Address; position: PositionAccount | null; previous: PositionAccount | null }
@@ -43,9 +45,11 @@ export class ChainState {
   private readonly byOwner = new Map<Address, Set<Address>>();
   private readonly listeners = new Set<(changes: readonly StateChange[]) => void>();
   private readonly lpMintPool: Map<Address, PoolId>;
+  private readonly oracleFeed: Map<Address, FeedId>;
 
   constructor(readonly addresses: ChainAddresses) {
     this.lpMintPool = new Map(POOL_IDS.map((p) => [addresses.lpMints[p], p]));
+    this.oracleFeed = new Map(FEED_IDS.map((f) => [addresses.oracles[f], f]));
   }
 
   onChange(listener: (changes: readonly StateChange[]) => void): () => void {
@@ -90,6 +94,13 @@ export class ChainState {
     if (pool) {
       if (account && account.data.length === 82) this.lpSupply.set(pool, decodeMintSupply(account.data).supply);
       return { kind: 'lpSupply', address };
+    }
+    const pythFeed = account?.owner === PYTH_RECEIVER ? this.oracleFeed.get(address) : undefined;
+    if (pythFeed) {
+      // A real cluster's price account: Pyth's PriceUpdateV2, read as the program reads it.
+      const price = decodePriceUpdateV2(account!.data, pythFeed);
+      this.prices.set(address, price);
+      return { kind: 'price', address, price };
     }
     const previousPosition = this.positions.get(address) ?? null;
     const previousOrder = this.orders.get(address) ?? null;

@@ -1,7 +1,8 @@
 /**
  * The server's chain (chain.md): on the embedded default a LocalChain in this process with the pool program
  * deployed (lib/deployment/local.ts); the decoded program state kept current from its commits; the keys the
- * server signs with (oracle authority, faucet, keeper). One per process, built by lib/server/services.ts.
+ * server signs with (oracle authority, faucet, keeper). On a real cluster (SOLANA_RPC_URL) the same interface
+ * over RPC: ./cluster.ts. One per process, built by lib/server/services.ts.
  */
 import type { Address, KeyPairSigner } from '@solana/kit';
 import type { Database } from '@/lib/db/types';
@@ -23,14 +24,22 @@ export interface ChainKeys {
 
 export interface ChainRuntime {
   mode: 'local' | 'cluster';
-  /** "local" or the cluster's name. */
+  /** "local", or the cluster's name from its genesis hash ("mainnet-beta", "devnet", "testnet", "custom"). */
   cluster: string;
+  /** The cluster's RPC for clients (GET /api/chain); undefined on the local chain (its /api/rpc). */
+  rpcUrl?: string;
   local: LocalChain | undefined;
   client: ChainClient;
   addresses: ChainAddresses;
   ids: ChainIds;
   state: ChainState;
+  /**
+   * What this process signs with. On a cluster: KEEPER_KEYPAIR and ORACLE_AUTHORITY_KEYPAIR; without
+   * KEEPER_KEYPAIR the keeper key is a fresh unfunded one and `keeperEnabled` is false.
+   */
   keys: Partial<ChainKeys> & Pick<ChainKeys, 'keeper'>;
+  /** False where this process has no keeper key of its own (a cluster reader): it should not lead the keeper. */
+  keeperEnabled?: boolean;
   /** The chain's clock: the Clock sysvar's unix timestamp (local: wall clock plus the dev offset). */
   nowS(): number;
   slot(): bigint;

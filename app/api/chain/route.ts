@@ -10,6 +10,6 @@ export const dynamic = 'force-dynamic';
 export const GET = handle(async (request: Request) => {
   const { chain } = await getServices();
   if (!chain) throw new HttpError(503, 'CHAIN_UNAVAILABLE', 'This server is not connected to a chain yet; try again in a moment.');
-  const rpcUrl = chain.mode === 'local' ? new URL('/api/rpc', request.url).toString() : chain.cluster;
+  const rpcUrl = chain.rpcUrl ?? new URL('/api/rpc', request.url).toString();
   return Response.json(chainInfo(chain, rpcUrl), { headers: { 'cache-control': 'no-store' } });
 });
