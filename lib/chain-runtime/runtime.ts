@@ -72,7 +72,7 @@ export async function startLocalRuntime(o: LocalRuntimeOptions): Promise<ChainRu
     autoTick: o.autoTick ?? true,
     onRestore: (r) => log(`local chain restored (${JSON.stringify(r, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))})`),
   });
-  const deployment = await ensureLocalDeployment(chain, o.db.sql, { nowS: () => BigInt(Math.floor(o.nowMs() / 1000)), onStep: log });
+  const deployment = await ensureLocalDeployment(chain, o.db.sql, { nowS: () => BigInt(Math.floor(o.nowMs() / 1000)), maxPriceAgeS: o.maxPriceAgeS, onStep: log });
   const state = new ChainState(deployment.addresses);
   loadState(chain, state, deployment.addresses.programId);
   const off = chain.onCommit((event) => state.apply(event.accounts));

@@ -56,6 +56,8 @@ const SERVICE_LAMPORTS = 1_000_000_000_000n;
 
 export interface EnsureLocalOptions {
   nowS: () => bigint;
+  /** The program's staleness limit (MAX_PRICE_AGE_S), fixed in its config at the first start. */
+  maxPriceAgeS?: number;
   onStep?: (message: string) => void;
 }
 
@@ -88,7 +90,7 @@ export async function ensureLocalDeployment(chain: LocalChain, sql: SqlClient, o
   const mints = await createMints(client, admin, mintAuthority.address);
   const addresses = await deriveAddresses(program.address, mints);
   step('initialising pools, custodies, markets and price accounts');
-  await initializeProgram({ client, addresses, admin, oracleAuthority: oracleAuthority.address, oracleKind: ORACLE_LOCAL, maxPriceAgeS: 30n });
+  await initializeProgram({ client, addresses, admin, oracleAuthority: oracleAuthority.address, oracleKind: ORACLE_LOCAL, maxPriceAgeS: BigInt(opts.maxPriceAgeS ?? 30) });
   const prices = FEED_IDS.map((feed) => ({ feed, price: GENESIS.prices[feed], publishTime: opts.nowS() }));
   await sendInstructions(client, [priceUpdate(addresses, oracleAuthority.address, prices)], [oracleAuthority]);
   step('seeding the genesis liquidity (§9)');

@@ -46,5 +46,7 @@ export function statusForCode(code: string): HttpStatus {
 }
 
 export function errorResponse(status: HttpStatus, code: string, message: string, extraHeaders: Record<string, string> = {}): Response {
-  return Response.json({ error: { code, message } }, { status, headers: { 'cache-control': 'no-store', ...extraHeaders } });
+  // A 413 leaves the rest of a chunked body unread: close the connection rather than reuse a broken one.
+  const close: Record<string, string> = status === 413 ? { connection: 'close' } : {};
+  return Response.json({ error: { code, message } }, { status, headers: { 'cache-control': 'no-store', ...close, ...extraHeaders } });
 }

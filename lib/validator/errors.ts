@@ -1,16 +1,50 @@
 import { transactionErrorText } from './tx-error-text';
 import type { ReturnData, TransactionErrorJson } from './types';
 
+/**
+ * Brand of the chain's errors. Next bundles each route apart from the instrumentation bundle that owns the chain,
+ * so an error thrown by the chain is an instance of another copy of these classes and `instanceof` would be false
+ * (a preflight refusal then answered -32603): each class checks its brand instead, one symbol per process.
+ */
+const KIND = Symbol.for('poolperps.ChainErrorKind');
+
+function hasKind(value: unknown, kind: string): boolean {
+  const kinds = typeof value === 'object' && value !== null ? (value as Record<symbol, unknown>)[KIND] : undefined;
+  return Array.isArray(kinds) && kinds.includes(kind);
+}
+
 /** Base of the chain's refusals; the RPC layer maps each kind onto Solana's JSON-RPC error codes. */
-export class ChainError extends Error {}
+export class ChainError extends Error {
+  readonly [KIND]: string[] = ['ChainError'];
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return hasKind(value, 'ChainError');
+  }
+}
+
+/** Marks `error` as also of `kind` (each subclass's constructor). */
+function brand(error: ChainError, kind: string): void {
+  error[KIND].push(kind);
+}
 
 /** The bytes are not a transaction (or a message) this chain can decode. */
-export class InvalidTransactionError extends ChainError {}
+export class InvalidTransactionError extends ChainError {
+  constructor(message?: string) {
+    super(message);
+    brand(this, 'InvalidTransactionError');
+  }
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return hasKind(value, 'InvalidTransactionError');
+  }
+}
 
 /** Preflight found a signature that does not verify (agave answers -32003 before simulating). */
 export class SignatureVerificationError extends ChainError {
   constructor() {
     super('Transaction signature verification failure');
+    brand(this, 'SignatureVerificationError');
+  }
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return hasKind(value, 'SignatureVerificationError');
   }
 }
 
@@ -36,6 +70,10 @@ export class TransactionRejectedError extends ChainError {
         ? `Transaction simulation failed: ${transactionErrorText(details.err)}`
         : `Transaction was not processed: ${transactionErrorText(details.err)}`,
     );
+    brand(this, 'TransactionRejectedError');
+  }
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return hasKind(value, 'TransactionRejectedError');
   }
 }
 
@@ -43,6 +81,10 @@ export class TransactionRejectedError extends ChainError {
 export class CommitFailedError extends ChainError {
   constructor(readonly cause: unknown) {
     super(`The chain could not persist the transaction: ${cause instanceof Error ? cause.message : String(cause)}`);
+    brand(this, 'CommitFailedError');
+  }
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return hasKind(value, 'CommitFailedError');
   }
 }
 
@@ -50,5 +92,9 @@ export class CommitFailedError extends ChainError {
 export class ChainClosedError extends ChainError {
   constructor() {
     super('The local chain is closed');
+    brand(this, 'ChainClosedError');
+  }
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return hasKind(value, 'ChainClosedError');
   }
 }

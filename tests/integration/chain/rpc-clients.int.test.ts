@@ -251,7 +251,7 @@ describe('Solana clients against /api/rpc of a built server', () => {
   // -32602: lib/rpc/chain-errors.ts rpcErrorOf tells them apart with `instanceof`, and the chain (started from
   // instrumentation.ts) throws another module instance's classes than the route's bundle imports. In process
   // (lib/rpc/*.test.ts) it works. Remove `.fails` once fixed.
-  it.fails('web3 Connection: sendRawTransaction of a failing transfer is refused at preflight (-32002) with the simulation logs', async () => {
+  it('web3 Connection: sendRawTransaction of a failing transfer is refused at preflight (-32002) with the simulation logs', async () => {
     const before = (await getAccount(connection, getAssociatedTokenAddressSync(usdc, alice.publicKey))).amount;
     const tx = await transfer(before + 1n);
     const refused = await connection.sendRawTransaction(tx.serialize()).then(() => null, (e: unknown) => e);
@@ -360,7 +360,7 @@ describe('Solana clients against /api/rpc of a built server', () => {
   });
 
   // BUG (reported), as above: the preflight refusal answers -32603 "Internal error" without the custom error or logs.
-  it.fails('sending it fails at preflight with -32002: SendTransactionError names the custom error and carries the logs', async () => {
+  it('sending it fails at preflight with -32002: SendTransactionError names the custom error and carries the logs', async () => {
     const tx = await staleOpen();
     const { number, code } = programError((await connection.simulateTransaction(tx)).value.err);
     const refused = await connection.sendRawTransaction(tx.serialize()).then(() => null, (e: unknown) => e);
