@@ -70,7 +70,7 @@ describe('LiquidationBook', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 

@@ -7,7 +7,7 @@
  * `interestNow` (ΔI, 1e9 = 100%) the move is at most `ceil(P0 × ΔI / 1e9) + ceil(P0 / sizeUsd) + 1` price units
  * (the borrow fee grows by at most `ceil(sizeUsd × ΔI / 1e9)` micro-USD, each worth `P0 / sizeUsd` of price, plus
  * the liquidation price's own rounding). So a query widens the price by that bound, taken with the largest `P0`
- * and `P0 / sizeUsd` in the book and the oldest `interestRef`, and returns a superset of the positions
+ * and `P0 / sizeUsd` in the book and the smallest `interestRef`, and returns a superset of the positions
  * liquidatable now; the planner checks each candidate exactly. No projection horizon, no correctness cliff when a
  * refresh is late: an old entry only widens the band. `refreshOldest` re-prices the oldest entries (the keeper
  * does a few each sweep) so the band stays a few cents wide.
@@ -35,6 +35,8 @@ export class LiquidationBook {
   private readonly refs = new Map<string, LiquidationRef>();
   private maxEntryPrice = 0n;
   private maxPricePerSize = 0n;
+  /** The smallest `interestRef` of any entry since the last rescan (a lower bound: deletions do not raise it). */
+  private minInterestRef: bigint | undefined;
 
   constructor(readonly side: Side) {
     this.list = new SortedEntries(side === 'long' ? triggerDescending : triggerAscending);
@@ -49,6 +51,7 @@ export class LiquidationBook {
   }
 
   private track(ref: LiquidationRef): void {
+    if (this.minInterestRef === undefined || ref.interestRef < this.minInterestRef) this.minInterestRef = ref.interestRef;
     if (ref.entryPrice > this.maxEntryPrice) this.maxEntryPrice = ref.entryPrice;
     const perSize = ref.sizeUsd > 0n ? ceilDiv(ref.entryPrice, ref.sizeUsd) : ref.entryPrice;
     if (perSize > this.maxPricePerSize) this.maxPricePerSize = perSize;
@@ -79,6 +82,7 @@ export class LiquidationBook {
     this.refs.clear();
     this.maxEntryPrice = 0n;
     this.maxPricePerSize = 0n;
+    this.minInterestRef = undefined;
     const list: TriggerEntry[] = [];
     for (const e of entries) {
       const ref: LiquidationRef = { entry: this.entry(e.key, e.trigger), interestRef: e.interestRef, entryPrice: e.entryPrice, sizeUsd: e.sizeUsd };
@@ -104,8 +108,8 @@ export class LiquidationBook {
 
   /** How far (price units) any entry's liquidation price may have moved since it was computed. */
   widening(interestNow: bigint): bigint {
-    const oldest = this.oldestInterest();
-    if (oldest === undefined) return 0n;
+    const oldest = this.minInterestRef;
+    if (oldest === undefined || this.refs.size === 0) return 0n;
     const delta = interestNow > oldest ? interestNow - oldest : 0n;
     return ceilDiv(this.maxEntryPrice * delta, RATE_ONE) + this.maxPricePerSize + 1n;
   }
@@ -139,10 +143,16 @@ export class LiquidationBook {
     return out;
   }
 
-  /** Recomputes the widening's maxima from the entries present (they only grow between rescans). O(n). */
+  /** The `n` entries nearest their liquidation price (first in price order). */
+  mostEndangered(n: number): readonly TriggerEntry[] {
+    return this.list.values().slice(0, n);
+  }
+
+  /** Recomputes the widening's bounds from the entries present (between rescans they only widen). O(n). */
   rescanBounds(): void {
     this.maxEntryPrice = 0n;
     this.maxPricePerSize = 0n;
+    this.minInterestRef = undefined;
     for (const ref of this.refs.values()) this.track(ref);
   }
 }
