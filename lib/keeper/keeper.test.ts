@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Address } from '@solana/kit';
 import { openMemoryPglite, type PgliteDatabase } from '@/lib/db/pglite';
 import { runMigrations } from '@/lib/db/migrations';
+import { AuthorityType, getSetAuthorityInstruction } from '@solana-program/token';
 import { accrueCumulativeInterest } from '@/lib/math/interest';
+import { isMarketOpen, nextCloseS, nextOpenS } from '@/lib/math/market-hours';
 import { MARKETS, lockToken } from '@/lib/math/params';
 import type { MarketId, Side } from '@/lib/math/ids';
 import { liquidationPriceAt } from './books';
@@ -55,7 +57,8 @@ describe('the keeper on chain', () => {
   }
 
   /** The keeper's actions on `address` since `from`. */
-  const actionsOn = (address: Address, from = 0) => keeper.actions.slice(from).filter((a) => a.address === address);
+  const actionsOn = (address: Address, from = 0) => keeper.actions.filter((a) => a.seq > from && a.address === address);
+  const since = (from: number) => keeper.actions.filter((a) => a.seq > from);
 
   async function crossAndSettle(prices: Parameters<KeeperWorld['setPrices']>[0]): Promise<void> {
     await w.setPrices(prices);
@@ -73,7 +76,7 @@ describe('the keeper on chain', () => {
     await keeper.whenIdle();
     expect(position(pos)).toBeDefined();
     const before = w.balance(await t.ata('USDC'));
-    const from = keeper.actions.length;
+    const from = keeper.lastActionSeq;
     await crossAndSettle({ SOL: liquidationNow(pos) });
     expect(account(pos)).toBeNull();
     expect(position(pos)).toBeUndefined();
@@ -101,7 +104,7 @@ describe('the keeper on chain', () => {
     const longTp = await w.open(c, { market: 'SOL', side: 'long', amount: 1_000_000_000n, leverageBps: 50_000n });
     await w.setTpSl(c, 'SOL', 'long', (p0 * 105n) / 100n, null);
     const balances = { a: w.balance(await a.ata('USDC')), b: w.balance(await b.ata('USDC')), c: w.balance(await c.ata('SOL')) };
-    const from = keeper.actions.length;
+    const from = keeper.lastActionSeq;
 
     await crossAndSettle({ SOL: (p0 * 975n) / 1000n });
     expect(account(tp)).toBeNull();
@@ -117,7 +120,7 @@ describe('the keeper on chain', () => {
     await crossAndSettle({ SOL: (p0 * 106n) / 100n });
     expect(account(longTp)).toBeNull();
     expect(w.balance(await c.ata('SOL'))).toBeGreaterThan(balances.c);
-    expect(keeper.actions.slice(from).map((x) => [x.kind, x.ok])).toEqual([
+    expect(since(from).map((x) => [x.kind, x.ok])).toEqual([
       ['takeProfit', true],
       ['stopLoss', true],
       ['takeProfit', true],
@@ -146,10 +149,10 @@ describe('the keeper on chain', () => {
     for (const t of traders) positions.push(await w.open(t, { market: 'BTC', side: 'short', amount: 100n * USDC, leverageBps: 500_000n }));
     const highest = positions.map(liquidationNow).reduce((m, x) => (x > m ? x : m));
     const txBefore = keeper.stats.transactions;
-    const from = keeper.actions.length;
+    const from = keeper.lastActionSeq;
     await crossAndSettle({ BTC: highest });
     for (const p of positions) expect(account(p)).toBeNull();
-    const done = keeper.actions.slice(from).filter((a) => positions.includes(a.address));
+    const done = since(from).filter((a) => positions.includes(a.address));
     expect(done.every((a) => a.kind === 'liquidation' && a.ok)).toBe(true);
     const signatures = new Set(done.map((a) => a.signature));
     // The receivers exist (the traders funded from them): 7 liquidations fit one transaction.
@@ -175,7 +178,7 @@ describe('the keeper on chain', () => {
 
     // At T1 the price is written: the update crosses nothing.
     w.advance(t1 - w.nowMs() / 1000);
-    const from = keeper.actions.length;
+    const from = keeper.lastActionSeq;
     await crossAndSettle({ SOL: mark });
     expect(position(pos)).toBeDefined();
     // Fifteen seconds later, with no price transaction, the fees have carried it across.
@@ -223,16 +226,16 @@ describe('the keeper on chain', () => {
 
     it('300 of them do not delay a liquidation; each is tried once, then backs off', async () => {
       expect(junk).toHaveLength(300);
-      const from = keeper.actions.length;
+      const from = keeper.lastActionSeq;
       await w.setPrices({ SOL: liquidationNow(doomed) });
       const deadline = Date.now() + 30_000;
       while (position(doomed) && Date.now() < deadline) await new Promise((r) => setImmediate(r));
       expect(account(doomed)).toBeNull();
       // The update's liquidation went first, in the update's own pass, before any of the 300 fills was tried.
-      const liquidation = keeper.actions.findIndex((a, i) => i >= from && a.address === doomed);
-      const firstFill = keeper.actions.findIndex((a, i) => i >= from && a.kind === 'fill');
-      expect(liquidation).toBeGreaterThanOrEqual(from);
-      expect(firstFill === -1 || firstFill > liquidation).toBe(true);
+      const liquidation = since(from).find((a) => a.address === doomed);
+      const firstFill = since(from).find((a) => a.kind === 'fill');
+      expect(liquidation).toMatchObject({ kind: 'liquidation', ok: true });
+      expect(firstFill === undefined || firstFill.seq > liquidation!.seq).toBe(true);
       // Then the fills, at most 64 a pass, until each of the 300 was refused once.
       const until = Date.now() + 60_000;
       while (junk.some((o) => !keeper.attempts.get(o, 'fill')) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
@@ -243,7 +246,7 @@ describe('the keeper on chain', () => {
       }
     }, 120_000);
 
-    it('a later update and the sweeps do not retry them: the next liquidation costs one simulation', async () => {
+    it('a later update and the sweeps do not retry them: the next liquidation costs no simulation', async () => {
       const t = await w.trader({ USDC: 200n * USDC });
       const next = await w.open(t, { market: 'SOL', side: 'short', amount: 100n * USDC, leverageBps: 500_000n });
       await keeper.whenIdle();
@@ -252,7 +255,8 @@ describe('the keeper on chain', () => {
       expect(account(next)).toBeNull();
       await new Promise((r) => setTimeout(r, 600));
       await keeper.whenIdle();
-      expect(keeper.stats.simulations - simulations).toBe(1);
+      // The liquidation is sent at once (its send's preflight is its simulation); no fill is simulated.
+      expect(keeper.stats.simulations - simulations).toBe(0);
       for (const o of junk) expect(keeper.attempts.get(o, 'fill')?.failures).toBe(1);
     }, 60_000);
 
@@ -291,4 +295,41 @@ describe('the keeper on chain', () => {
       expect(w.runtime.state.ownedBy(whale.address).positions[0]?.state.sizeUsd).toBe(4n * 20n * USDC);
     }, 60_000);
   });
+
+  it('pays into a fresh token account of the owner when their ATA was handed to someone else', async () => {
+    const t = await w.trader({ USDC: 100n * USDC });
+    const pos = await w.open(t, { market: 'SOL', side: 'short', amount: 100n * USDC, leverageBps: 500_000n });
+    const ata = await t.ata('USDC');
+    const other = await w.trader({});
+    // The ATA's owner is reassigned: the program refuses it as the receiver, and an idempotent create cannot fix it.
+    await w.send([getSetAuthorityInstruction({ owned: ata, owner: t.signer, authorityType: AuthorityType.AccountOwner, newAuthority: other.address })], [t.signer]);
+    await crossAndSettle({ SOL: liquidationNow(pos) });
+    expect(account(pos)).toBeNull();
+    const accounts = w.runtime.local!.getTokenAccountsByOwner(t.address, { mint: w.runtime.addresses.mints.USDC });
+    expect(accounts).toHaveLength(1);
+    expect(accounts[0]!.address).not.toBe(ata);
+    expect(w.balance(accounts[0]!.address)).toBeGreaterThan(0n);
+    expect(w.balance(ata)).toBe(0n);
+  }, 60_000);
+
+  // Last: it moves the chain's clock to the next weekend.
+  it('does not liquidate an RWA position while its market is closed, and does once it reopens', async () => {
+    if (!isMarketOpen('XAU', w.runtime.nowS())) return; // opening needs the market open
+    const t = await w.trader({ USDC: 200n * USDC });
+    await w.setPrices({ XAU: price('XAU') }); // fresh (the clock moved since genesis wrote it)
+    const pos = await w.open(t, { market: 'XAU', side: 'long', amount: 100n * USDC, leverageBps: 200_000n });
+    w.advance(nextCloseS('XAU', w.runtime.nowS())! - w.runtime.nowS() + 3_600);
+    expect(isMarketOpen('XAU', w.runtime.nowS())).toBe(false);
+    const from = keeper.lastActionSeq;
+    await crossAndSettle({ XAU: liquidationNow(pos) });
+    await new Promise((r) => setTimeout(r, 600));
+    await keeper.whenIdle();
+    expect(position(pos)).toBeDefined();
+    expect(actionsOn(pos, from)).toHaveLength(0);
+    expect(keeper.stats.lastPricePass?.settlements).toBe(0);
+    w.advance(nextOpenS('XAU', w.runtime.nowS()) - w.runtime.nowS() + 60);
+    await crossAndSettle({ XAU: liquidationNow(pos) });
+    expect(account(pos)).toBeNull();
+    expect(actionsOn(pos, from)).toMatchObject([{ kind: 'liquidation', ok: true }]);
+  }, 60_000);
 });

@@ -12,8 +12,8 @@
  * Passes run one at a time; what arrives during one is merged into the next. One leader per database (leader.ts).
  */
 import type { Address, TransactionSigner } from '@solana/kit';
-import { MARKET_IDS, type MarketId } from '@/lib/math/ids';
-import { MARKETS } from '@/lib/math/params';
+import { MARKET_IDS, SIDES, type MarketId, type Side } from '@/lib/math/ids';
+import { MARKETS, lockToken } from '@/lib/math/params';
 import type { Database } from '@/lib/db/types';
 import type { ChainRuntime } from '@/lib/chain-runtime/runtime';
 import type { StateChange } from '@/lib/chain-runtime/chain-state';
@@ -31,6 +31,8 @@ export interface ChainKeeperOptions {
   leaseRetryMs?: number;
   /** Liquidation entries re-priced per sweep (the query band stays narrow). */
   refreshPerSweep?: number;
+  /** Receivers derived ahead per sweep and book side, from the positions nearest liquidation. */
+  warmPerSweep?: number;
   /** Fills tried per pass at most (the rest wait for the next pass). */
   maxFillsPerPass?: number;
   /** Fill batches in flight at once. */
@@ -59,10 +61,14 @@ export interface PassStats {
   startedAtMs: number;
   endedAtMs: number;
   settledAtMs?: number;
+  /** Building the settlements' instructions (receiver lookups), ms. */
+  prepareMs?: number;
   preempted: boolean;
 }
 
 export interface KeeperActionRecord {
+  /** 1, 2, … in the order recorded. */
+  seq: number;
   kind: SettlementKind;
   address: Address;
   ok: boolean;
@@ -92,7 +98,9 @@ const emptySettled = (): Record<SettlementKind, number> => ({ liquidation: 0, ta
 export class ChainKeeper {
   readonly books: KeeperBooks;
   readonly attempts: AttemptLedger;
+  /** The last 500 outcomes, oldest first. */
   readonly actions: KeeperActionRecord[] = [];
+  private actionSeq = 0;
   private readonly batcher: Batcher;
   private readonly keeper: TransactionSigner;
   private readonly leadership: Leadership;
@@ -118,6 +126,7 @@ export class ChainKeeper {
       sweepMs: options.sweepMs ?? 1_000,
       leaseRetryMs: options.leaseRetryMs ?? 5_000,
       refreshPerSweep: options.refreshPerSweep ?? 128,
+      warmPerSweep: options.warmPerSweep ?? 16,
       maxFillsPerPass: options.maxFillsPerPass ?? 64,
       fillConcurrency: options.fillConcurrency ?? 2,
       maxItemsPerTransaction: options.maxItemsPerTransaction ?? 16,
@@ -135,6 +144,11 @@ export class ChainKeeper {
 
   get isLeader(): boolean {
     return this.leadership.isLeader;
+  }
+
+  /** The sequence number of the last recorded action (0: none yet). */
+  get lastActionSeq(): number {
+    return this.actionSeq;
   }
 
   get stats(): ChainKeeperStats {
@@ -211,8 +225,10 @@ export class ChainKeeper {
       for (const c of changes) {
         if (c.kind === 'position') {
           this.attempts.forget(c.address);
-          if (c.position) this.books.setPosition(c.address, c.position, pricingNow());
-          else this.books.deletePosition(c.address);
+          if (c.position) {
+            this.books.setPosition(c.address, c.position, pricingNow());
+            this.warm(c.position.owner, c.position.market, c.position.state.side);
+          } else this.books.deletePosition(c.address);
           // The owner's own position bounds what their orders may add (POSITION_TOO_LARGE): try them again.
           const p = c.position ?? c.previous;
           if (p) this.reviveOrders(p.owner, p.market);
@@ -235,10 +251,24 @@ export class ChainKeeper {
     for (const [address, o] of this.runtime.state.ownedBy(owner).orders) if (o.market === market) this.attempts.forget(address);
   }
 
+  private warm(owner: Address, market: Address, side: Side): void {
+    const m = this.runtime.ids.market(market);
+    if (m) this.batcher.warmReceiver(owner, this.runtime.addresses.mints[lockToken(m, side)]);
+  }
+
   private sweep(): void {
     try {
       const pricing = pricingAt(this.runtime.snapshot());
       this.books.refresh(pricing, this.o.refreshPerSweep);
+      // The receivers of the positions nearest liquidation, derived ahead (those indexed at start first).
+      for (const m of MARKET_IDS) {
+        for (const side of SIDES) {
+          for (const e of this.books.liquidations(m, side).mostEndangered(this.o.warmPerSweep)) {
+            const t = this.books.positions.get(e.key as Address);
+            if (t) this.warm(t.account.owner, t.account.market, side);
+          }
+        }
+      }
     } catch (e) {
       this.o.log(`refresh failed: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -305,7 +335,8 @@ export class ChainKeeper {
     if (plan.settlements.length > 0) {
       // Every settlement batch at once: they touch disjoint positions, and the chain commits them together.
       const prepared = await Promise.all(plan.settlements.map((s) => this.batcher.prepare(s)));
-      await Promise.all(this.batcher.pack(prepared).map((b) => this.send(b)));
+      stats.prepareMs = performance.now() - startedAtMs - planUs / 1000;
+      await Promise.all(this.batcher.pack(prepared).map((b) => this.send(b, true)));
       stats.settledAtMs = performance.now();
     }
     const fills = plan.fills.slice(0, this.o.maxFillsPerPass);
@@ -330,7 +361,7 @@ export class ChainKeeper {
     return false;
   }
 
-  private async send(batch: readonly PreparedSettlement[]): Promise<void> {
+  private async send(batch: readonly PreparedSettlement[], optimistic = false): Promise<void> {
     let outcomes: SettlementOutcome[];
     try {
       outcomes = await sendBatch(
@@ -346,6 +377,7 @@ export class ChainKeeper {
           },
         },
         batch,
+        { optimistic },
       );
     } catch (e) {
       const code = `ERROR: ${e instanceof Error ? e.message : String(e)}`;
@@ -364,7 +396,7 @@ export class ChainKeeper {
       const verdict = this.attempts.failed(address, kind, o.code ?? 'UNKNOWN', this.o.nowMs());
       if (kind !== 'fill') this.o.log(`${kind} of ${address} refused (${o.code}); ${verdict}`);
     }
-    this.actions.push({ kind, address, ok: o.ok, code: o.code, signature: o.signature });
+    this.actions.push({ seq: ++this.actionSeq, kind, address, ok: o.ok, code: o.code, signature: o.signature });
     if (this.actions.length > 500) this.actions.splice(0, this.actions.length - 500);
   }
 }

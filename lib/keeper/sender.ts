@@ -1,5 +1,5 @@
 /**
- * Sends one packed batch: simulated first; when the simulation fails, the failing instruction names the refused
+ * Sends one packed batch: simulated first (or sent at once, see `optimistic`); when the simulation fails, the failing instruction names the refused
  * settlement, which is dropped with its error code (or, when the owner's receiving account was the problem, sent
  * again with the account created) and the rest simulated again, until what is left succeeds; then sent and
  * confirmed. One refused settlement never holds up the others, and each round drops or repairs one.
@@ -51,7 +51,12 @@ export function failureCode(detail: unknown, ofPoolProgram: boolean): string {
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-export async function sendBatch(deps: SenderDeps, batch: readonly PreparedSettlement[]): Promise<SettlementOutcome[]> {
+/**
+ * `optimistic`: the first round sends at once, the send's own preflight being the simulation (settlements, which
+ * the planner checked exactly, nearly always pass: one simulation saved on the path that counts); only when it is
+ * refused does the batch simulate to learn which settlement failed. Fills (spam is expected) simulate first.
+ */
+export async function sendBatch(deps: SenderDeps, batch: readonly PreparedSettlement[], o: { optimistic?: boolean } = {}): Promise<SettlementOutcome[]> {
   const outcomes: SettlementOutcome[] = [];
   const items = [...batch];
   let sendFailure = '';
@@ -59,6 +64,16 @@ export async function sendBatch(deps: SenderDeps, batch: readonly PreparedSettle
     if (round > 0) await yieldToLoop();
     const built = deps.batcher.build(items);
     const { wire, signature } = await signWire(deps.client, built.instructions, built.signers);
+    if (round === 0 && o.optimistic === true) {
+      try {
+        await deps.client.send(wire, signature);
+        deps.onSent?.(signature);
+        for (const p of items) outcomes.push({ settlement: p.settlement, ok: true, signature });
+        return outcomes;
+      } catch (e) {
+        sendFailure = e instanceof Error ? e.message : String(e);
+      }
+    }
     const sim = await deps.client.simulate(wire);
     deps.onSimulated?.();
     if (sim.err === null || sim.err === undefined) {

@@ -83,6 +83,8 @@ export async function startKeeperWorld(db: Database, o: { startMs?: number } = {
       local.tick();
     },
     async setPrices(prices) {
+      // A new slot (a new blockhash): the same prices written twice are two transactions.
+      local.tick();
       const updated = oracle.setManualPrices(prices, Math.floor(nowMs / 1000));
       await writer.writeNow(updated);
     },
