@@ -13,7 +13,7 @@ import { isMarketOpen, nextCloseS, nextOpenS } from '@/lib/math/market-hours';
 import { MARKETS, lockToken } from '@/lib/math/params';
 import type { MarketId, Side } from '@/lib/math/ids';
 import { liquidationPriceAt } from './books';
-import { startChainKeeper, type ChainKeeper } from './index';
+import { ChainKeeper, startChainKeeper } from './index';
 import { startKeeperWorld, type KeeperWorld, type Trader } from './testing';
 
 const USDC = 1_000_000n;
@@ -68,6 +68,13 @@ describe('the keeper on chain', () => {
   it('leads on PGlite and indexes what is on chain', () => {
     expect(keeper.isLeader).toBe(true);
     expect(keeper.stats.indexed).toBe(w.runtime.state.positions.size + w.runtime.state.orders.size);
+  });
+
+  it('does not compete for the lead in a process without a keeper key of its own', async () => {
+    const reader = new ChainKeeper({ ...w.runtime, keeperEnabled: false }, db, { log: () => undefined });
+    await reader.start();
+    expect(reader.isLeader).toBe(false);
+    await reader.stop();
   });
 
   it('liquidates a position crossed by a price update within that update, paying the remainder to the owner', async () => {

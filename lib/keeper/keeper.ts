@@ -166,7 +166,12 @@ export class ChainKeeper {
     };
   }
 
+  /** Competes for the lead; a process without a keeper key of its own (`runtime.keeperEnabled` false) never leads. */
   start(): Promise<void> {
+    if (this.runtime.keeperEnabled === false) {
+      this.o.log('no keeper key in this process (KEEPER_KEYPAIR): not competing for the keeper lead');
+      return Promise.resolve();
+    }
     return this.leadership.start();
   }
 

@@ -6,8 +6,11 @@
  */
 import type { Database, SessionLock } from '@/lib/db/types';
 
-/** The chain keeper's lock (the engine keeper's is 7_346_003, the local chain's 7_346_010). */
-export const CHAIN_KEEPER_LOCK_KEY = 7_346_011;
+/**
+ * The chain keeper's lock. Taken: lib/db 7_346_001–004 (the engine keeper 7_346_003), the local chain 7_346_010,
+ * the price writer (lib/server/chain.ts) and the indexer (lib/indexer/leader.ts) both 7_346_011 as of this writing.
+ */
+export const CHAIN_KEEPER_LOCK_KEY = 7_346_013;
 
 export interface LeadershipOptions {
   key?: number;
