@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page, TestInfo } from '@playwright/test';
-import { api, burnerSeed, fillTicket, fundedTrader, isPhone, openTicket, setPrices, shot, submitTicket } from './helpers';
+import { api, fillTicket, fundedTrader, isPhone, openTicket, setPrices, shot, submitTicket } from './helpers';
 
 /**
  * Issue 17, after the first trade: the close dialog previews exactly what closes (and refuses what it cannot), the
@@ -9,6 +9,7 @@ import { api, burnerSeed, fillTicket, fundedTrader, isPhone, openTicket, setPric
  */
 test.describe('trader trial: positions, history, portfolio', () => {
   test.beforeEach(async ({ request }) => {
+    test.slow(); // several transactions each, signed and confirmed on the local chain
     await setPrices(request, { SOL: '150' });
   });
 
@@ -49,7 +50,7 @@ test.describe('trader trial: positions, history, portfolio', () => {
     await expect(dialog.getByTestId('close-swap-out')).toContainText('USDC (at least');
     await shot(page, info, 'close-dialog');
     await confirm.click();
-    await expect(page.getByTestId('toast-success').filter({ hasText: 'Payout swapped into USDC' })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('toast-success').filter({ hasText: 'Payout swapped into USDC' })).toBeVisible({ timeout: 60_000 }); // two transactions
 
     await page.getByRole('tab', { name: 'History' }).click();
     await expect(page.getByTestId('history-closed').first().getByTestId('history-label')).toHaveText('Partly closed (50%)');
@@ -77,14 +78,15 @@ test.describe('trader trial: positions, history, portfolio', () => {
 
     await row.getByTestId('position-edit-collateral').click();
     const edit = page.getByTestId('collateral-dialog');
-    await edit.getByTestId('collateral-edit-amount').fill('0.1');
+    await edit.getByRole('tab', { name: 'Remove' }).click();
+    await edit.getByTestId('collateral-edit-amount').fill('5');
     await edit.getByTestId('collateral-edit-confirm').click();
-    await expect(page.getByTestId('toast-success').filter({ hasText: 'Collateral added' })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('toast-success').filter({ hasText: 'Collateral withdrawn' })).toBeVisible({ timeout: 30_000 });
 
     await page.getByRole('tab', { name: 'History' }).click();
     await expect(page.getByTestId('history-tpsl').first().getByTestId('history-detail')).toHaveText(/^TP \$165\.00 · SL \$[\d,.]+$/);
-    await expect(page.getByTestId('history-collateral').first().getByTestId('history-label')).toHaveText('Collateral added');
-    await expect(page.getByTestId('history-collateral').first().getByTestId('history-detail')).toContainText('(0.1 SOL)');
+    await expect(page.getByTestId('history-collateral').first().getByTestId('history-label')).toHaveText('Collateral removed');
+    await expect(page.getByTestId('history-collateral').first().getByTestId('history-detail')).toHaveText(/^−\$5\.00 \([\d.]+ SOL\) · \$[\d,.]+ → \$[\d,.]+$/);
     await expect(page.getByTestId('history-opened').first().getByTestId('history-detail')).toContainText('100 USDC posted → ');
     await shot(page, info, 'history', { focus: page.getByTestId('history-list') });
   });
@@ -92,9 +94,13 @@ test.describe('trader trial: positions, history, portfolio', () => {
   test('portfolio: totals agree with the rows, test-funds and liquidity rows say what moved', async ({ page, request }, info) => {
     const { owner } = await fundedTrader(page, request, '/trade?market=SOL');
     await openLong(page, info);
-    const seed = await burnerSeed(page);
-    const added = await api(request).signedAction({ seed, action: 'addLiquidity', params: { pool: 'RWALP', token: 'USDC', amount: '50000000', minLpOut: '0' } });
-    expect(added.ok(), await added.text()).toBe(true);
+    await page.goto('/earn');
+    const rwalp = page.getByTestId('pool-RWALP');
+    await rwalp.getByRole('tab', { name: 'Add' }).click();
+    await rwalp.getByTestId('liq-RWALP-amount').fill('50');
+    await expect(rwalp.getByTestId('liq-RWALP-total-cost')).toHaveText('$0.00 of $50.00 (fee $0.00, band $0.00)'); // USDC: no fee, no band
+    await rwalp.getByTestId('liq-RWALP-submit').click();
+    await expect(page.getByTestId('toast-success').filter({ hasText: 'Liquidity added' })).toBeVisible({ timeout: 30_000 });
     await page.goto('/portfolio');
     await setPrices(request, { SOL: '153' });
     const row = page.getByTestId('position-SOL-long');
@@ -109,7 +115,7 @@ test.describe('trader trial: positions, history, portfolio', () => {
     await page.getByTestId('pnl-with-fees').first().check();
 
     const history = page.getByTestId('history-list');
-    await expect(history.getByTestId('history-faucet').first().getByTestId('history-detail')).toHaveText(/^Received [\d,.]+ (USDC|SOL)$/);
+    await expect(history.getByTestId('history-faucet').first().getByTestId('history-detail')).toHaveText(/^Received [\d,.]+ (USDC|SOL|WBTC|BONK)$/);
     await expect(history.getByTestId('history-liquidity_added').first().getByTestId('history-label')).toHaveText('Liquidity added to RWALP');
     await expect(history.getByTestId('history-liquidity_added').first().getByTestId('history-detail')).toHaveText(/^50 USDC → [\d,.]+ RWALP$/);
     expect((await api(request).account(owner)).positions).toHaveLength(1);

@@ -69,7 +69,7 @@ test.describe('trader trial: the ticket', () => {
     const quote = await request.post('/api/quote/open', { data: { market: 'SOL', side: 'long', collateralToken: 'USDC', collateralAmount: '100000000', leverageBps: '100000' } });
     expect(((await quote.json()) as { swapFeeAmount: string }).swapFeeAmount).toBe('200000');
     await expect(ticket.getByTestId('ticket-submit')).toBeInViewport();
-    await shot(page, info, 'ticket');
+    await shot(page, info, 'ticket', { focus: ticket.getByTestId('preview-band') });
   });
 
   test('an increase previews the position now → after, and toasts "Position increased"', async ({ page, request }, info) => {
@@ -99,7 +99,7 @@ test.describe('trader trial: the ticket', () => {
     const sum = BigInt(toUnits(collateral.replace(/[$,]/g, ''), 2)) + BigInt(toUnits(added.replace(/,/g, ''), 2));
     await expect(ticket.getByTestId('preview-collateral-after')).toHaveText(`$${(sum / 100n).toLocaleString('en-US')}.${(sum % 100n).toString().padStart(2, '0')}`);
     await expect(ticket.getByTestId('preview-position-exit-fee')).toHaveText(/^\$\d/);
-    await shot(page, info, 'increase-preview');
+    await shot(page, info, 'increase-preview', { focus: ticket.getByTestId('preview-collateral') });
     await submitTicket(page, ticket, /^Position increased: Long SOL/);
   });
 

@@ -32,7 +32,9 @@ export function IncreaseRows({ market, orderType, preview, increase }: { market:
       />
       <PreviewRow label="Exit fee (position)" value={formatUsd(before.exitFeeUsd)} after={formatUsd(after.exitFeeUsd)} testId="preview-position-exit-fee" />
       <PreviewRow label="Liquidation fee (position)" value={formatUsd(before.liquidationFeeUsd)} after={formatUsd(after.liquidationFeeUsd)} testId="preview-position-liquidation-fee" />
-      {before.borrowFeeUsd > 0n && <PreviewRow label="Borrow fee owed (carried)" value={formatUsd(before.borrowFeeUsd)} testId="preview-borrow-owed" />}
+      {before.borrowFeeUsd > 0n && (
+        <PreviewRow label="Borrow fee owed (carried)" value={before.borrowFeeUsd < 5_000n ? '<$0.01' : formatUsd(before.borrowFeeUsd)} testId="preview-borrow-owed" />
+      )}
     </>
   );
 }

@@ -4,18 +4,16 @@
  */
 import { expect } from '@playwright/test';
 import type { APIRequestContext, Locator, Page, TestInfo } from '@playwright/test';
-import { api, newBurnerSeed, ownerOfSeed } from './api';
+import { newBurnerSeed, ownerOfSeed } from './api';
 import { connectBurner, useBurnerSeed as presetBurnerSeed } from './wallet';
 
 export const isPhone = (info: TestInfo) => info.project.name === 'phone';
 
-/** A burner with 10,000 USDC and 50 SOL from the faucet, connected on `path`. */
+/** A burner with the faucet's basket (10,000 USDC, 50 SOL, …) drawn on the local chain, connected on `path`. */
 export async function fundedTrader(page: Page, request: APIRequestContext, path: string): Promise<{ seed: string; owner: string }> {
   const seed = newBurnerSeed();
-  for (const [token, amount] of [['USDC', '10000000000'], ['SOL', '50000000000']] as const) {
-    const res = await api(request).signedAction({ seed, action: 'faucet', params: { token, amount } });
-    expect(res.ok(), await res.text()).toBe(true);
-  }
+  const res = await request.post('/api/dev/faucet', { data: { owner: ownerOfSeed(seed) } });
+  expect(res.ok(), await res.text()).toBe(true);
   await presetBurnerSeed(page, seed);
   await page.goto(path);
   await connectBurner(page);
@@ -50,14 +48,15 @@ export async function submitTicket(page: Page, ticket: Locator, title: RegExp): 
 
 /**
  * Saves the viewport as docs/screenshots/<name>-<desktop|phone>.png when SCREENSHOTS=1 (README and issue 17), with
- * the toasts dismissed and `focus` scrolled into view.
+ * the toasts dismissed and `focus` scrolled to the middle of its scroller.
  */
 export async function shot(page: Page, info: TestInfo, name: string, { focus }: { focus?: Locator } = {}): Promise<void> {
   if (process.env.SCREENSHOTS !== '1') return;
   const dismiss = page.getByRole('button', { name: 'Dismiss' });
-  while ((await dismiss.count()) > 0) await dismiss.first().click();
+  // A toast may go by itself between the count and the click.
+  while ((await dismiss.count()) > 0) await dismiss.first().click({ timeout: 2_000 }).catch(() => undefined);
   await expect(page.locator('[data-testid^="toast-"]')).toHaveCount(0);
-  if (focus) await focus.scrollIntoViewIfNeeded();
+  if (focus) await focus.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await page.screenshot({ path: `docs/screenshots/${name}-${info.project.name}.png`, animations: 'disabled' });
 }
 
