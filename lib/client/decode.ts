@@ -148,14 +148,28 @@ function decodeRecord<K extends string>(keys: readonly K[], w: Partial<Record<K,
   return out;
 }
 
+/**
+ * Native lamports kept back for fees and the rent of accounts a transaction may create (0.02 SOL): what the
+ * transaction builder leaves when it wraps native SOL for an action that posts SOL.
+ */
+export const SOL_FEE_RESERVE_LAMPORTS = 20_000_000n;
+
+/**
+ * The account as the screens use it. `balances.SOL` is what the wallet can post: its wrapped SOL plus the native
+ * SOL beyond the fee reserve (the builder wraps it in the same transaction; the faucet gives native SOL).
+ */
 export function decodeAccount(w: AccountWire): Account {
+  const balances = decodeRecord<TokenId>(TOKEN_IDS, w.balances);
+  const native = w.sol !== undefined ? big(w.sol, 'sol') : 0n;
+  balances.SOL += native > SOL_FEE_RESERVE_LAMPORTS ? native - SOL_FEE_RESERVE_LAMPORTS : 0n;
   return {
     owner: w.owner,
-    balances: decodeRecord<TokenId>(TOKEN_IDS, w.balances),
+    balances,
     lp: decodeRecord<PoolId>(POOL_IDS, w.lp),
     positions: w.positions.map(decodePosition),
     orders: w.orders.map(decodeOrder),
     faucetAvailableAt: w.faucetAvailableAt ?? undefined,
+    solLamports: native,
   };
 }
 

@@ -124,6 +124,8 @@ export interface Account {
   positions: Position[];
   orders: Order[];
   faucetAvailableAt: number | undefined;
+  /** Native SOL (lamports) for fees. */
+  solLamports: bigint;
 }
 
 export interface HistoryEvent {

@@ -121,6 +121,8 @@ export interface AccountWire {
   orders: OrderWire[];
   /** Extra: unix seconds when the faucet may be drawn again (local network). */
   faucetAvailableAt?: number | null;
+  /** Native lamports (api.md v2). */
+  sol?: DecimalString;
 }
 
 export type HistoryKind = 'opened' | 'increased' | 'closed' | 'liquidated' | 'filled' | 'collateral' | 'tpsl' | 'order_placed' | 'order_cancelled' | 'liquidity_added' | 'liquidity_removed' | 'swap' | 'faucet';

@@ -10,6 +10,7 @@ import { startChain } from './chain';
 import type { ChainRuntime } from '@/lib/chain-runtime/runtime';
 import type { PriceWriter } from '@/lib/chain-runtime/price-writer';
 import { startIndexer, type Indexer } from '@/lib/indexer';
+import { startChainKeeper, type ChainKeeper } from '@/lib/keeper';
 
 /** Everything a route handler needs, one per process. */
 export interface Services {
@@ -25,6 +26,8 @@ export interface Services {
   priceWriter?: PriceWriter;
   /** The program's events into the history (one indexer among instances). */
   indexer?: Indexer;
+  /** Liquidations, TP/SL and limit fills on chain (one leader among instances). */
+  chainKeeper?: ChainKeeper;
 }
 
 /** Next bundles routes separately: the one instance lives on globalThis (never two PGlite on one folder). */
@@ -46,9 +49,10 @@ async function build(config: ServerConfig): Promise<Services> {
   await oracle.start();
   const priceWriter = chain?.startPriceWriter(oracle);
   const indexer = chain ? startIndexer(chain.runtime, db, { rpcUrl: config.solanaRpcUrl }) : undefined;
+  const chainKeeper = chain ? await startChainKeeper(chain.runtime, db) : undefined;
   const keeper = new Keeper({ engine, db, oracle });
   await keeper.start();
-  return { config, db, oracle, clock, engine, keeper, chain: chain?.runtime, priceWriter, indexer };
+  return { config, db, oracle, clock, engine, keeper, chain: chain?.runtime, priceWriter, indexer, chainKeeper };
 }
 
 /**
@@ -81,6 +85,7 @@ export async function stopServices(): Promise<void> {
   if (!services) return;
   await services.keeper.stop();
   await services.priceWriter?.stop();
+  await services.chainKeeper?.stop();
   await services.indexer?.stop();
   await services.oracle.stop();
   await services.chain?.stop();
