@@ -60,9 +60,10 @@ export async function sendBatch(deps: SenderDeps, batch: readonly PreparedSettle
   const outcomes: SettlementOutcome[] = [];
   const items = [...batch];
   let sendFailure = '';
+  let maxCompute = false;
   for (let round = 0; items.length > 0 && round < 2 * batch.length + 4; round++) {
     if (round > 0) await yieldToLoop();
-    const built = deps.batcher.build(items);
+    const built = deps.batcher.build(items, { maxCompute });
     const { wire, signature } = await signWire(deps.client, built.instructions, built.signers);
     if (round === 0 && o.optimistic === true) {
       try {
@@ -98,6 +99,11 @@ export async function sendBatch(deps: SenderDeps, batch: readonly PreparedSettle
     const item = items[owner]!;
     const instruction = built.instructions[failed.index]!;
     const code = failureCode(failed.detail, instruction.programAddress === deps.programId);
+    if (code === 'ComputationalBudgetExceeded' && !maxCompute) {
+      // The budgets were short (the program grew): the same batch at the transaction's maximum.
+      maxCompute = true;
+      continue;
+    }
     const receiverStep = instruction !== item.instructions[item.instructions.length - 1];
     if (item.settlement.kind !== 'fill' && item.receiverMode !== 'fresh' && (receiverStep || code === 'INVALID_TOKEN_ACCOUNT')) {
       // The owner's receiving account: missing, closed since it was looked up, or unusable: repair and retry.
