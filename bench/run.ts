@@ -1,63 +1,68 @@
 /**
- * `npm run bench [-- --only=math,keeper,aum,api,trade] [--positions=100000] [--lighthouse-runs=3] [--rebuild]`:
- * issue 8's figures, each a median of several runs, printed as one table beside its target and written to
- * bench/results.json. See bench/README.md.
+ * `npm run bench [-- SECTION…] [--only=cu,locks] [--write-baseline] [--positions=100000] [--lighthouse-runs=3]
+ * [--rebuild]`: issue 16's figures of the chain path, each beside its target, printed as one table and written to
+ * bench/results.json (a subset replaces only its own sections' rows). See bench/README.md.
+ *
+ * Sections: cu (compute units per instruction, deterministic), probes (where they go: a probed build), locks (write
+ * locks per instruction; rewrites the table in bench/README.md), chain (signed transactions/s through /api/rpc of a
+ * built server, PGlite and PostgreSQL), chain-inproc (the same burst in process, pieces taken away), keeper (bench/keeper-chain.ts: 100,000 positions, 100 crossed), restart (restore with
+ * 100,000 positions), indexer (bench/indexer-lag.ts: the indexer's lag under load), trade (/trade's weight, LCP,
+ * Lighthouse, main thread beside a light page).
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { benchMath } from './math';
-import { benchKeeper } from './keeper';
-import { measureAum, type AumFigures } from './aum';
-import { benchApiPglite, benchApiPostgres } from './api';
-import { benchEngineDirect } from './engine-direct';
+import { benchCu } from './cu';
+import { benchProbes } from './cu-probes';
+import { benchLocks } from './locks';
+import { benchChainPglite, benchChainPostgres } from './chain-tps';
+import { benchChainInproc } from './chain-inproc';
+import { benchKeeperChain } from './keeper-chain';
+import { benchRestart } from './restart';
 import { benchTrade } from './trade';
 import { ensureBuild } from './server';
-import { createSeededWorld, type SeededWorld } from './seed';
 import { log, row, type BenchRow } from './stats';
 
-const SECTIONS = ['math', 'keeper', 'aum', 'api', 'trade'] as const;
+const SECTIONS = ['cu', 'probes', 'locks', 'chain', 'chain-inproc', 'keeper', 'restart', 'indexer', 'trade'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function parseArgs(argv: readonly string[]) {
   const get = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const positional = argv.filter((a) => !a.startsWith('--'));
   const only = get('only');
-  const sections = only ? only.split(',').map((s) => s.trim()) : [...SECTIONS];
+  const listed = [...(only ? only.split(',') : []), ...positional].map((s) => s.trim()).filter(Boolean);
+  const sections = listed.length > 0 ? listed : [...SECTIONS];
   for (const s of sections) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`unknown section "${s}" (use ${SECTIONS.join(',')})`);
   return {
     sections: new Set(sections as Section[]),
     positions: Number(get('positions') ?? 100_000),
     lighthouseRuns: Number(get('lighthouse-runs') ?? 3),
     rebuild: argv.includes('--rebuild'),
+    writeBaseline: argv.includes('--write-baseline'),
   };
 }
 
-function aumRows(label: string, f: AumFigures): BenchRow[] {
-  return [
-    row({ section: 'aum', name: `AUM, ${label} (${f.positions} open): aggregates SELECT + math`, value: f.fullMs, unit: 'ms', target: '< 1 ms', pass: f.fullMs < 1 }),
-    row({ section: 'aum', name: `AUM, ${label} (${f.positions} open): math only`, value: f.computeMs, unit: 'ms', target: '< 1 ms', pass: f.computeMs < 1 }),
-  ];
+/** Runs another bench script (tsx) and returns its output; a missing script is a TODO row. */
+function script(section: string, file: string, args: string[], todo: string): { rows: BenchRow[]; stdout: string } {
+  if (!existsSync(path.join(process.cwd(), file))) return { rows: [row({ section, name: `${file}: not there yet`, value: Number.NaN, unit: '', target: '', note: `TODO: ${todo}` })], stdout: '' };
+  log(`${section}: npx tsx ${file} ${args.join(' ')}`);
+  const r = spawnSync(process.execPath, [path.join(process.cwd(), 'node_modules/tsx/dist/cli.mjs'), file, ...args], { cwd: process.cwd(), encoding: 'utf8', timeout: 20 * 60_000, maxBuffer: 64 * 1024 * 1024 });
+  const stdout = r.stdout ?? '';
+  process.stdout.write(stdout);
+  if (r.status !== 0) return { rows: [row({ section, name: `${file}: failed (exit ${r.status})`, value: Number.NaN, unit: '', target: '', pass: false, note: (r.stderr ?? '').slice(-300) })], stdout };
+  return { rows: [], stdout };
 }
 
-async function engineSections(opts: ReturnType<typeof parseArgs>): Promise<BenchRow[]> {
+/** bench/indexer-lag.ts's printed figures, as rows. */
+function indexerRows(stdout: string): BenchRow[] {
   const out: BenchRow[] = [];
-  let s: SeededWorld | undefined;
-  try {
-    s = await createSeededWorld();
-    let before: AumFigures | undefined;
-    if (opts.sections.has('aum')) before = await measureAum(s);
-    if (opts.sections.has('keeper')) out.push(...(await benchKeeper(s, opts.positions)));
-    if (opts.sections.has('aum')) {
-      if (!opts.sections.has('keeper')) {
-        const { seedCopies } = await import('./seed');
-        await seedCopies(s, s.calm, 'calm-', Math.max(0, opts.positions - 2));
-      }
-      if (before) out.push(...aumRows('few positions', before));
-      out.push(...aumRows('at scale', await measureAum(s)));
-    }
-  } finally {
-    await s?.world.close();
-  }
+  const slots = /lag per batch, slots[^:]*: p50 (\d+) · p95 (\d+) · max (\d+)/.exec(stdout);
+  const ms = /lag per batch, ms[^:]*: p50 ([\d.]+) · p95 ([\d.]+) · max ([\d.]+)/.exec(stdout);
+  const load = /load: (\d+) program transactions confirmed \((\d+) tx\/s\)/.exec(stdout);
+  if (slots) out.push(row({ section: 'indexer', name: 'indexer lag behind the chain under load, p95 (slots)', value: Number(slots[2]), unit: 'slots', target: '< 1 slot', pass: Number(slots[2]) < 1, note: `p50 ${slots[1]}, max ${slots[3]}${load ? `; load ${load[2]} tx/s (${load[1]} transactions)` : ''}` }));
+  if (ms) out.push(row({ section: 'indexer', name: 'indexer lag, confirmed → rows committed, p95', value: Number(ms[2]), unit: 'ms', target: '< 400 ms (a slot)', pass: Number(ms[2]) < 400, note: `p50 ${ms[1]} ms, max ${ms[3]} ms` }));
+  if (out.length === 0) out.push(row({ section: 'indexer', name: 'bench/indexer-lag.ts: no figures read', value: Number.NaN, unit: '', target: '', note: stdout.slice(-300) }));
   return out;
 }
 
@@ -67,7 +72,7 @@ function printTable(rows: readonly BenchRow[]): void {
   const w1 = Math.max(...rows.map((r) => r.name.length), 10);
   const w2 = Math.max(...rows.map((r) => fmt(r).length), 6);
   const w3 = Math.max(...rows.map((r) => r.target.length), 6);
-  const lines = [`${'figure'.padEnd(w1)}  ${'median'.padStart(w2)}  ${'target'.padEnd(w3)}    note`];
+  const lines = [`${'figure'.padEnd(w1)}  ${'value'.padStart(w2)}  ${'target'.padEnd(w3)}    note`];
   let section = '';
   for (const r of rows) {
     if (r.section !== section) {
@@ -85,7 +90,8 @@ async function main(): Promise<void> {
   const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
   log(`sections: ${[...opts.sections].join(', ')}; ${os.cpus().length} CPUs, load ${load}`);
   const rows: BenchRow[] = [];
-  const guard = async (name: string, fn: () => Promise<BenchRow[]> | BenchRow[]) => {
+  const guard = async (name: Section, fn: () => Promise<BenchRow[]> | BenchRow[]) => {
+    if (!opts.sections.has(name)) return;
     log(`${name}…`);
     try {
       rows.push(...(await fn()));
@@ -93,23 +99,28 @@ async function main(): Promise<void> {
       rows.push(row({ section: name, name: `${name}: failed`, value: Number.NaN, unit: '', target: '', pass: false, note: e instanceof Error ? e.message.slice(0, 300) : String(e) }));
     }
   };
-  if (opts.sections.has('math')) await guard('math', () => benchMath());
-  if (opts.sections.has('keeper') || opts.sections.has('aum')) await guard('engine', () => engineSections(opts));
-  if (opts.sections.has('api') || opts.sections.has('trade')) ensureBuild(opts.rebuild);
-  if (opts.sections.has('api')) {
-    await guard('api', benchApiPglite);
-    await guard('api', benchApiPostgres);
-    await guard('api', benchEngineDirect);
-  }
-  if (opts.sections.has('trade')) await guard('trade', () => benchTrade({ lighthouseRuns: opts.lighthouseRuns }));
+  await guard('cu', () => benchCu({ writeBaseline: opts.writeBaseline }));
+  await guard('probes', benchProbes);
+  await guard('locks', () => benchLocks({ write: true }));
+  if (opts.sections.has('chain') || opts.sections.has('trade')) ensureBuild(opts.rebuild);
+  await guard('chain', async () => [...(await benchChainPglite()), ...(await benchChainPostgres())]);
+  await guard('chain-inproc', () => benchChainInproc(['rpc', 'skipPreflight', 'no indexer']));
+  await guard('keeper', async () => (await benchKeeperChain({ positions: opts.positions, runs: 3 })).map((r) => ({ ...r, section: 'keeper' })));
+  await guard('restart', () => benchRestart(opts.positions));
+  await guard('indexer', () => {
+    const r = script('indexer', 'bench/indexer-lag.ts', ['--wallets=40', '--seconds=10'], 'the indexer lag bench');
+    return r.rows.length > 0 ? r.rows : indexerRows(r.stdout);
+  });
+  await guard('trade', () => benchTrade({ lighthouseRuns: opts.lighthouseRuns }));
   printTable(rows);
-  // A subset run replaces only its own sections' rows in results.json; each row keeps when it was measured.
   const file = path.join(process.cwd(), 'bench/results.json');
   const at = new Date().toISOString();
   const ran = new Set(rows.map((r) => r.section));
   const previous = existsSync(file) ? ((JSON.parse(readFileSync(file, 'utf8')) as { rows?: (BenchRow & { at?: string })[] }).rows ?? []) : [];
+  // Rows of the old off-chain bench (math, keeper on the engine, aum, api) are dropped: only these sections remain.
+  const known = (r: BenchRow) => (SECTIONS as readonly string[]).includes(r.section);
   const order = (r: BenchRow) => SECTIONS.indexOf(r.section as Section);
-  const merged = [...previous.filter((r) => !ran.has(r.section)), ...rows.map((r) => ({ ...r, at }))].sort((a, b) => order(a) - order(b));
+  const merged = [...previous.filter((r) => known(r) && !ran.has(r.section)), ...rows.map((r) => ({ ...r, at }))].sort((a, b) => order(a) - order(b));
   const results = {
     at,
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '', memGb: Math.round(os.totalmem() / 1e9), loadAtStart: load, node: process.version },
@@ -121,7 +132,10 @@ async function main(): Promise<void> {
   log(`done in ${results.durationS} s; wrote bench/results.json`);
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

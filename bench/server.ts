@@ -1,10 +1,11 @@
 /**
- * A built server for the API and /trade benchmarks: `next start` with the build in NEXT_DIST_DIR (default
- * `.next-bench`, built once with `next build` when missing), DEVNET=1, ORACLE=manual, on a free port; ready when
+ * A built server for the chain and /trade benchmarks: `next start` with the build in NEXT_DIST_DIR (default
+ * `.next-bench`, built once with `next build` when missing), DEVNET=1, ORACLE=manual unless the caller says
+ * otherwise, on a free port; ready when
  * /api/health answers 200; stopped with SIGTERM to its process group (SIGKILL after 10 s).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { log } from './stats';
@@ -21,8 +22,15 @@ export function benchDistDir(): string {
 export function ensureBuild(force = false): void {
   if (!force && existsSync(path.join(ROOT, benchDistDir(), 'BUILD_ID'))) return;
   log(`building into ${benchDistDir()} (next build)…`);
-  const r = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, env: { ...process.env, NEXT_DIST_DIR: benchDistDir() }, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('next build failed');
+  // next build adds its dist dir's types to tsconfig.json's include; the bench's dir is not the project's.
+  const tsconfig = path.join(ROOT, 'tsconfig.json');
+  const before = readFileSync(tsconfig, 'utf8');
+  try {
+    const r = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, env: { ...process.env, NEXT_DIST_DIR: benchDistDir() }, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('next build failed');
+  } finally {
+    if (readFileSync(tsconfig, 'utf8') !== before) writeFileSync(tsconfig, before);
+  }
 }
 
 async function freePort(): Promise<number> {
@@ -39,13 +47,27 @@ async function freePort(): Promise<number> {
 export interface BenchServer {
   url: string;
   logs(): string;
+  /** CPU time (user + system) the server process has used so far, ms (Linux /proc; NaN elsewhere). */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
-export async function startBenchServer(env: Record<string, string>): Promise<BenchServer> {
+/** utime + stime of a process from /proc/PID/stat, in ms (clock ticks of 10 ms, Linux's USER_HZ). */
+export function processCpuMs(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** `nodeArgs`: flags for the server's node (e.g. `--cpu-prof`, which NODE_OPTIONS refuses). */
+export async function startBenchServer(env: Record<string, string>, opts: { nodeArgs?: string[] } = {}): Promise<BenchServer> {
   ensureBuild();
   const port = await freePort();
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -82,6 +104,7 @@ export async function startBenchServer(env: Record<string, string>): Promise<Ben
   const server: BenchServer = {
     url: `http://127.0.0.1:${port}`,
     logs: () => output,
+    cpuMs: () => processCpuMs(child.pid),
     async stop() {
       if (gone) return;
       signal('SIGTERM');

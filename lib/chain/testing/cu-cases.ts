@@ -84,7 +84,10 @@ export interface CuOptions {
 /** Builds the world and measures every case; throws (with the logs) if any instruction is refused. */
 export async function measureCuCases(options: CuOptions = {}): Promise<CuRun> {
   const w = await createFixedWorld(CU_WORLD_SEED);
-  if (options.programBytes) w.svm.addProgram(w.addresses.programId, options.programBytes);
+  if (options.programBytes) {
+    w.svm.addProgram(w.addresses.programId, options.programBytes);
+    w.svm.withLogBytesLimit(); // probes log far more than the 10 kB a transaction keeps by default
+  }
   const cases: CuCase[] = [];
   const programId = w.addresses.programId;
   const positionBump = async (t: Trader, market: (typeof MARKET_IDS)[number], side: 'long' | 'short') =>
