@@ -8,6 +8,7 @@
  *   skipPreflight  the same without the preflight simulation
  *   no indexer     the same as rpc without the indexer
  *   memory         the same as rpc on in-memory PGlite (no file I/O)
+ *   node:http      the same as rpc, over HTTP to lib/rpc's own node:http server (startRpcServer) instead of Next
  *
  * `npx tsx bench/chain-inproc.ts [--variants=rpc,skipPreflight] [--profile=DIR]` prints the figures (nothing is
  * asserted); with --profile the rpc variant's CPU profile is written to DIR (read it with bench/profile.ts).
@@ -24,11 +25,11 @@ import { runMigrations } from '@/lib/db/migrations';
 import { openMemoryPglite, openPgliteDatabase } from '@/lib/db/pglite';
 import type { Database } from '@/lib/db/types';
 import { startIndexer, type Indexer } from '@/lib/indexer';
-import { handleRpcText } from '@/lib/rpc';
-import { burst, fundWallets, rpcResult, setSendOptions, WALLETS, type BurstFigures, type ChainContext, type Rpc } from './chain-tps';
+import { handleRpcText, startRpcServer, type RunningRpcServer } from '@/lib/rpc';
+import { burst, fundWallets, HttpRpc, rpcResult, setSendOptions, WALLETS, type BurstFigures, type ChainContext, type Rpc } from './chain-tps';
 import { log, row, type BenchRow } from './stats';
 
-export const VARIANTS = ['rpc', 'skipPreflight', 'no indexer', 'memory'] as const;
+export const VARIANTS = ['rpc', 'skipPreflight', 'no indexer', 'memory', 'node:http'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 class InProcessRpc implements Rpc {
@@ -51,8 +52,9 @@ async function start(variant: Variant): Promise<Running> {
   await runMigrations(db);
   const runtime = await startLocalRuntime({ db, nowMs: () => Date.now(), maxPriceAgeS: 3_600, autoTick: true });
   const indexer: Indexer | undefined = variant === 'no indexer' ? undefined : startIndexer(runtime, db, { log: () => undefined });
+  const http: RunningRpcServer | undefined = variant === 'node:http' ? await startRpcServer(runtime.local!) : undefined;
   const c: ChainContext = {
-    rpc: new InProcessRpc(runtime),
+    rpc: http ? new HttpRpc(http.url) : new InProcessRpc(runtime),
     addresses: runtime.addresses,
     faucet: async (owner: Address) => {
       await drawFaucet(runtime, db.sql, { owner, token: 'USDC' });
@@ -61,6 +63,7 @@ async function start(variant: Variant): Promise<Running> {
   return {
     c,
     async stop() {
+      await http?.close();
       await indexer?.stop();
       await runtime.stop();
       await db.close();

@@ -76,11 +76,12 @@ export function rpcResult<T>(method: string, body: RpcBody<T>): T {
   return body.result as T;
 }
 
-class HttpRpc implements Rpc {
+export class HttpRpc implements Rpc {
   private id = 0;
-  constructor(private readonly url: string) {}
+  /** `endpoint`: the JSON-RPC URL (a server's /api/rpc, or lib/rpc's own node:http server). */
+  constructor(private readonly endpoint: string) {}
   async call<T>(method: string, params: unknown[]): Promise<T> {
-    const res = await fetch(`${this.url}/api/rpc`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: ++this.id, method, params }) });
+    const res = await fetch(this.endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: ++this.id, method, params }) });
     return rpcResult(method, (await res.json()) as RpcBody<T>);
   }
 }
@@ -159,7 +160,7 @@ export async function connect(server: BenchServer): Promise<ChainContext> {
     const res = await fetch(`${server.url}/api/dev/faucet`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ owner, token: 'USDC' }) });
     if (res.status !== 200) throw new Error(`faucet ${res.status}: ${await res.text()}`);
   };
-  return { rpc: new HttpRpc(server.url), addresses, faucet, serverCpuMs: () => server.cpuMs() };
+  return { rpc: new HttpRpc(`${server.url}/api/rpc`), addresses, faucet, serverCpuMs: () => server.cpuMs() };
 }
 
 /** Faucet draws and ALP accounts for `n` new wallets (10 at a time). */

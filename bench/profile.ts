@@ -14,7 +14,7 @@ interface ProfileNode {
   children?: number[];
 }
 
-interface CpuProfile {
+export interface CpuProfile {
   nodes: ProfileNode[];
   startTime: number;
   endTime: number;
@@ -144,7 +144,7 @@ export function summarize(profile: CpuProfile): ProfileSummary {
   };
 }
 
-if (process.argv[1]?.endsWith('profile.ts')) {
+if (process.argv[1]?.split('/').pop() === 'profile.ts') {
   const path = process.argv[2];
   if (!path) throw new Error('usage: tsx bench/profile.ts FILE.cpuprofile');
   const top = Number(process.argv.find((a) => a.startsWith('--top='))?.split('=')[1] ?? 40);

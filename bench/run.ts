@@ -104,7 +104,7 @@ async function main(): Promise<void> {
   await guard('locks', () => benchLocks({ write: true }));
   if (opts.sections.has('chain') || opts.sections.has('trade')) ensureBuild(opts.rebuild);
   await guard('chain', async () => [...(await benchChainPglite()), ...(await benchChainPostgres())]);
-  await guard('chain-inproc', () => benchChainInproc(['rpc', 'skipPreflight', 'no indexer']));
+  await guard('chain-inproc', () => benchChainInproc(['rpc', 'skipPreflight', 'no indexer', 'node:http']));
   await guard('keeper', async () => (await benchKeeperChain({ positions: opts.positions, runs: 3 })).map((r) => ({ ...r, section: 'keeper' })));
   await guard('restart', () => benchRestart(opts.positions));
   await guard('indexer', () => {
