@@ -30,6 +30,12 @@ export const priceAddress = (programId: Address, feedId: Uint8Array) => pda(prog
 export const positionAddress = (programId: Address, owner: Address, market: Address, side: number) =>
   pda(programId, ['position', addressBytes(owner), addressBytes(market), Uint8Array.of(side)]);
 
+/** The canonical bump of that position's PDA (what PlaceLimitOrder records in the order as `position_bump`). */
+export async function positionBump(programId: Address, owner: Address, market: Address, side: number): Promise<number> {
+  const [, bump] = await getProgramDerivedAddress({ programAddress: programId, seeds: ['position', addressBytes(owner), addressBytes(market), Uint8Array.of(side)] });
+  return bump;
+}
+
 /** One of the owner's 16 order slots. */
 export const orderAddress = (programId: Address, owner: Address, slot: number) => pda(programId, ['order', addressBytes(owner), Uint8Array.of(slot)]);
 

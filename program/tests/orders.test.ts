@@ -9,6 +9,7 @@ import type { Address } from '@solana/kit';
 import { lockToken } from '@/lib/math/params';
 import { custodyOf } from '@/lib/chain/addresses';
 import { decodeOrder } from '@/lib/chain/accounts';
+import { positionBump } from '@/lib/chain/pda';
 import { cancelOrderIx, fillIx, openIx, orderOf, placeOrderIx, type OrderArgs } from '@/lib/chain/testing/actions';
 import { marketPrice } from '@/lib/chain/testing/model';
 import { unsigned, withAccount, withData } from '@/lib/chain/testing/tamper';
@@ -34,6 +35,7 @@ async function place(w: World, a: OrderArgs, t?: Trader): Promise<{ t: Trader; o
     side: a.side,
     bump: decodeOrder(w.data(order)!).bump,
     slot: a.slot,
+    positionBump: await positionBump(w.addresses.programId, trader.address, w.addresses.markets[a.market], a.side === 'long' ? 0 : 1),
     collateralAmount: a.amount,
     leverageBps: a.leverageBps,
     triggerPrice: a.triggerPrice,
@@ -101,6 +103,25 @@ describe('placing, cancelling and filling limit orders', () => {
     const { expected } = await openAndCheck(w, t, { market: 'SOL', side: 'short', amount: shortSol.amount, leverageBps: shortSol.leverageBps }, { ix: await fillIx(w, t, 3, shortSol), order });
     expect(expected.existing).toBeDefined();
     expect(w.svm.getBalance(t.address)).toBe(wallet + rent);
+  });
+
+  it.each([
+    ['an order placed before position_bump was recorded (0): the fill searches the bump', 0, undefined],
+    ['a wrong position_bump: the derived address is not the position account', 1, 'INVALID_ACCOUNT'],
+  ] as const)('%s', async (_name, bumpDelta, code) => {
+    const w = await fresh();
+    const { t, order } = await place(w, shortSol);
+    const account = w.svm.getAccount(order);
+    if (!account.exists) throw new Error('no order account');
+    const data = Uint8Array.from(account.data);
+    data[139] = bumpDelta === 0 ? 0 : data[139]! - bumpDelta;
+    w.svm.setAccount({ ...account, data });
+    await w.setPrices({ SOL: 1_600_000_000_000n });
+    if (code) {
+      await refused(w, [await fillIx(w, t, 3, shortSol)], [w.keeper], code);
+      return;
+    }
+    await openAndCheck(w, t, { market: 'SOL', side: 'short', amount: shortSol.amount, leverageBps: shortSol.leverageBps }, { ix: await fillIx(w, t, 3, shortSol), order });
   });
 
   it('cancel: the escrow and the rent come back, the slot is free again', async () => {

@@ -13,6 +13,8 @@ export interface OrderAccount {
   side: Side;
   bump: number;
   slot: number;
+  /** The canonical bump of the position PDA the fill opens (PlaceLimitOrder records it); 0: not recorded. */
+  positionBump: number;
   collateralAmount: bigint;
   leverageBps: bigint;
   triggerPrice: bigint;
@@ -35,6 +37,7 @@ export function decodeOrder(data: Uint8Array): OrderAccount {
     side: sideOf(r.u8(136)),
     bump: r.u8(137),
     slot: r.u8(138),
+    positionBump: r.u8(139),
     collateralAmount: r.u64(144),
     leverageBps: r.u64(152),
     triggerPrice: r.u64(160),

@@ -46,7 +46,7 @@ export interface CuCase {
   /** The transaction's instructions (their account metas: the write-lock table). */
   ixs: Instruction[];
   logs: string[];
-  /** Canonical bumps the program searched for (a created position or order): 256 − bump tries each. */
+  /** Canonical bumps the program searched for (a created position or order, an order's position): 256 − bump tries each. */
   bumpsSearched: number[];
 }
 
@@ -140,9 +140,9 @@ export async function measureCuCases(options: CuOptions = {}): Promise<CuRun> {
   await send('close whole: XAU long', 'user', [await closeIx(w, a, 'XAU', 'long')], a.signer);
 
   // Orders.
-  await send('placeLimitOrder: BTC short in USDC', 'user', [await placeOrderIx(w, a, { market: 'BTC', side: 'short', slot: 0, amount: 200n * USD, leverageBps: 20_000n, triggerPrice: 960_000_000_000_000n })], a.signer, [await orderBump(a, 0)]);
-  await send('placeLimitOrder: BONK long in USDC (swapped at fill)', 'user', [await placeOrderIx(w, b, { market: 'BONK', side: 'long', token: 'USDC', slot: 1, amount: 200n * USD, leverageBps: 20_000n, triggerPrice: 249_000n })], b.signer, [await orderBump(b, 1)]);
-  await send('placeLimitOrder: XAU long in USDC', 'user', [await placeOrderIx(w, a, { market: 'XAU', side: 'long', slot: 2, amount: 200n * USD, leverageBps: 20_000n, triggerPrice: 26_000_000_000_000n })], a.signer, [await orderBump(a, 2)]);
+  await send('placeLimitOrder: BTC short in USDC', 'user', [await placeOrderIx(w, a, { market: 'BTC', side: 'short', slot: 0, amount: 200n * USD, leverageBps: 20_000n, triggerPrice: 960_000_000_000_000n })], a.signer, [await orderBump(a, 0), await positionBump(a, 'BTC', 'short')]);
+  await send('placeLimitOrder: BONK long in USDC (swapped at fill)', 'user', [await placeOrderIx(w, b, { market: 'BONK', side: 'long', token: 'USDC', slot: 1, amount: 200n * USD, leverageBps: 20_000n, triggerPrice: 249_000n })], b.signer, [await orderBump(b, 1), await positionBump(b, 'BONK', 'long')]);
+  await send('placeLimitOrder: XAU long in USDC', 'user', [await placeOrderIx(w, a, { market: 'XAU', side: 'long', slot: 2, amount: 200n * USD, leverageBps: 20_000n, triggerPrice: 26_000_000_000_000n })], a.signer, [await orderBump(a, 2), await positionBump(a, 'XAU', 'long')]);
   await send('cancelOrder: XAU long', 'user', [await cancelOrderIx(w, a, 2, 'USDC')], a.signer);
 
   // Liquidity and swaps (AUM over every custody and side of the pool).
@@ -176,8 +176,9 @@ export async function measureCuCases(options: CuOptions = {}): Promise<CuRun> {
   await send(`updatePrices: all ${FEED_IDS.length} feeds`, 'oracle', [update(FEED_IDS, moved)], oracle);
 
   // The keeper.
-  await send('fillLimitOrder: BTC short (creates the position)', 'keeper', [await fillIx(w, a, 0, { market: 'BTC', side: 'short' })], w.keeper, [await positionBump(a, 'BTC', 'short')]);
-  await send('fillLimitOrder: BONK long, USDC swapped to BONK', 'keeper', [await fillIx(w, b, 1, { market: 'BONK', side: 'long', token: 'USDC' })], w.keeper, [await positionBump(b, 'BONK', 'long')]);
+  // The fill derives the new position's address with the bump PlaceLimitOrder recorded: no search.
+  await send('fillLimitOrder: BTC short (creates the position)', 'keeper', [await fillIx(w, a, 0, { market: 'BTC', side: 'short' })], w.keeper);
+  await send('fillLimitOrder: BONK long, USDC swapped to BONK', 'keeper', [await fillIx(w, b, 1, { market: 'BONK', side: 'long', token: 'USDC' })], w.keeper);
   await send('executeTpSl: SOL short, take profit', 'keeper', [await executeTpSlIx(w, a, 'SOL', 'short', 'takeProfit')], w.keeper);
   await send('liquidate: SOL long', 'keeper', [await liquidateIx(w, doomed, 'SOL', 'long')], w.keeper);
   await send(`liquidate: SOL long, ${doomedBatch.length} in one transaction (per liquidation)`, 'keeper', await Promise.all(doomedBatch.map((d) => liquidateIx(w, d, 'SOL', 'long'))), w.keeper);

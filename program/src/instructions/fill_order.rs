@@ -71,7 +71,7 @@ pub fn process(input: &Input, data: &[u8]) -> Result<()> {
         system_program,
         posted_mint: token_account_mint(escrow)?,
         swap,
-        rent: RentPayer::Order(order_view),
+        rent: RentPayer::Order(order_view, order.position_bump),
     };
     let args = OpenArgs {
         side: order.side,

@@ -11,6 +11,7 @@
 use super::accounts::{expect_key, Cursor};
 use super::context::{signer, Ctx};
 use super::order_checks::{check_fillable, Fillable};
+use super::position_account::{find_position_bump, PositionKey};
 use crate::error::{Error, Result};
 use crate::events::{Event, ORDER_PLACED};
 use crate::math::open::check_leverage;
@@ -116,6 +117,7 @@ pub fn process(input: &Input, data: &[u8]) -> Result<()> {
     let b = [bump];
     let seeds: [&[u8]; 4] = [order::SEED, owner.key(), &slot, &b];
     create_pda_account(&CreatePda { system, payer: owner, account: order_view, space: order::LEN, owner: input.program_id }, &signer(&seeds))?;
+    let position_bump = find_position_bump(input.program_id, &PositionKey { owner: owner.key(), market: market_view.key(), side: args.side as u8 })?;
     let o = Order {
         owner: *owner.key(),
         market: *market_view.key(),
@@ -124,6 +126,7 @@ pub fn process(input: &Input, data: &[u8]) -> Result<()> {
         side: args.side,
         bump,
         slot: args.slot,
+        position_bump,
         collateral_amount: args.amount,
         leverage_bps: args.leverage_bps,
         trigger_price: args.trigger_price,

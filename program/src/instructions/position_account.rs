@@ -2,7 +2,7 @@
 //! one at its canonical PDA, and the seeds that sign for it.
 use super::context::signer;
 use crate::error::{Error, Result};
-use crate::sdk::pda::find_program_address;
+use crate::sdk::pda::{create_program_address, find_program_address};
 use crate::sdk::pubkey::{keys_eq, Pubkey};
 use crate::sdk::AccountView;
 use crate::state::position::{self, Position};
@@ -40,17 +40,41 @@ pub fn existing_position(view: &AccountView, program_id: &Pubkey, key: &Position
     Ok(Some(p))
 }
 
-/// Who pays a new position's rent: the owner (an open), or the order being filled (its rent moves over).
+/// Who pays a new position's rent: the owner (an open), or the order being filled (its rent moves over; with the
+/// position's canonical bump PlaceLimitOrder recorded, 0 when none was).
 pub enum RentPayer<'a> {
     Owner(&'a AccountView),
-    Order(&'a AccountView),
+    Order(&'a AccountView, u8),
+}
+
+/// The canonical bump of the position PDA `["position", owner, market, side]` (a search: 1,500 CU per bump tried).
+pub fn find_position_bump(program_id: &Pubkey, key: &PositionKey) -> Result<u8> {
+    let s = [key.side];
+    let (_, bump) = find_program_address(&[position::SEED, key.owner, key.market, &s], program_id).ok_or(Error::InvalidAccount)?;
+    Ok(bump)
+}
+
+/// The position PDA and its bump: derived with `known_bump` in one `create_program_address` when the program
+/// recorded it (canonical: PlaceLimitOrder found it by search), else searched.
+fn position_address(program_id: &Pubkey, key: &PositionKey, known_bump: u8) -> Result<(Pubkey, u8)> {
+    let s = [key.side];
+    if known_bump != 0 {
+        let b = [known_bump];
+        let address = create_program_address(&[position::SEED, key.owner, key.market, &s, &b], program_id).ok_or(Error::InvalidAccount)?;
+        return Ok((address, known_bump));
+    }
+    find_program_address(&[position::SEED, key.owner, key.market, &s], program_id).ok_or(Error::InvalidAccount)
 }
 
 /// Creates the position account at the canonical PDA `["position", owner, market, side]`; returns its bump.
 pub fn create_position(view: &AccountView, system: &AccountView, payer: &RentPayer, program_id: &Pubkey, key: &PositionKey) -> Result<u8> {
     let (owner, market) = (key.owner, key.market);
     let s = [key.side];
-    let (address, bump) = find_program_address(&[position::SEED, owner, market, &s], program_id).ok_or(Error::InvalidAccount)?;
+    let known_bump = match payer {
+        RentPayer::Order(_, bump) => *bump,
+        RentPayer::Owner(_) => 0,
+    };
+    let (address, bump) = position_address(program_id, key, known_bump)?;
     if !keys_eq(view.key(), &address) {
         return Err(Error::InvalidAccount);
     }
@@ -58,7 +82,7 @@ pub fn create_position(view: &AccountView, system: &AccountView, payer: &RentPay
     let seeds: [&[u8]; 5] = [position::SEED, owner, market, &s, &b];
     let (payer_view, from_order) = match payer {
         RentPayer::Owner(v) => (*v, false),
-        RentPayer::Order(v) => (*v, true),
+        RentPayer::Order(v, _) => (*v, true),
     };
     let create = CreatePda { system, payer: payer_view, account: view, space: position::LEN, owner: program_id };
     if from_order {

@@ -109,7 +109,7 @@ export function chainView(chain: Chain, scope: Scope = {}): StateView {
       if (scope.orders && !scope.orders.includes(key)) continue;
       const data = chain.data(chain.base.orders[key]!);
       if (!data) continue;
-      const { bump: _bump, ...o } = decodeOrder(data);
+      const { bump: _bump, positionBump: _positionBump, ...o } = decodeOrder(data);
       view.orders[key] = o;
     }
   }
