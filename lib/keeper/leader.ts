@@ -7,8 +7,8 @@
 import type { Database, SessionLock } from '@/lib/db/types';
 
 /**
- * The chain keeper's lock. Taken: lib/db 7_346_001–004 (the engine keeper 7_346_003), the local chain 7_346_010,
- * the price writer (lib/server/chain.ts) and the indexer (lib/indexer/leader.ts) both 7_346_011 as of this writing.
+ * The chain keeper's lock. Taken: lib/db 7_346_001–004, the local chain 7_346_010, the indexer 7_346_011
+ * (lib/indexer/leader.ts), the price writer 7_346_012 (lib/server/chain.ts).
  */
 export const CHAIN_KEEPER_LOCK_KEY = 7_346_013;
 

@@ -15,8 +15,12 @@ import { PriceWriter } from '@/lib/chain-runtime/price-writer';
 
 /** The advisory lock of the one process that runs the local chain on a shared PostgreSQL. */
 export const LOCAL_CHAIN_LOCK_KEY = 7_346_010;
-/** The advisory lock of the one instance that publishes prices to a cluster's program on a shared PostgreSQL. */
-export const PRICE_WRITER_LOCK_KEY = 7_346_011;
+/**
+ * The advisory lock of the one instance that publishes prices to a cluster's program on a shared PostgreSQL.
+ * Its own key: 7_346_011 is the indexer's (lib/indexer/leader.ts), 7_346_013 the keeper's (lib/keeper/leader.ts);
+ * sharing one made the price writer and the indexer exclude each other across instances.
+ */
+export const PRICE_WRITER_LOCK_KEY = 7_346_012;
 
 export interface StartedChain {
   runtime: ChainRuntime;
