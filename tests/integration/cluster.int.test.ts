@@ -2,12 +2,31 @@
  * Several app instances against one RPC on one PostgreSQL (chain.md § A real cluster; issue 14's "cluster mode on
  * loopback"): server A runs the local chain; B and C run with SOLANA_RPC_URL pointing at A's /api/rpc and the
  * deployment A's GET /api/chain names, their local chain off. All three answer the same deployment and the same
- * markets, and a transaction sent to A reaches B's and C's state by polling. Needs TEST_DATABASE_URL and a
- * production build (scripts/test-all.sh provides both).
+ * markets, and a transaction sent to A reaches B's and C's state by polling. B and C have keeper keys of their own
+ * (KEEPER_KEYPAIR): one keeper leads among the three, a reader leading liquidates through A's RPC, and when the
+ * leader is SIGKILLed another takes over; one indexer writes the history, and when the indexing instance dies the
+ * next one resumes with no gap and no duplicate. Needs TEST_DATABASE_URL and a production build (scripts/test-all.sh
+ * provides both).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { KeyPairSigner } from '@solana/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { act, chainInfo, createPgDatabase, faucet, getJson, newWallet, TEST_DATABASE_URL, usd, type BuiltServer, type ChainInfo } from './chain/support';
+import { INDEXER_LOCK_KEY } from '@/lib/indexer/leader';
+import { CHAIN_KEEPER_LOCK_KEY } from '@/lib/keeper/leader';
+import { act, chainInfo, createPgDatabase, faucet, getJson, newWallet, postJson, rpc, TEST_DATABASE_URL, usd, type BuiltServer, type ChainInfo } from './chain/support';
+import { keypairFile, leaseHolders, terminateLeaseHolder } from './chain/leases';
 import { startServer } from './support/built-server';
+
+interface HistoryRow {
+  id: string;
+  kind: string;
+  signature?: string;
+}
+
+/** SOL in the price unit (1e10 per dollar). */
+const solPrice = (dollars: number) => (BigInt(Math.round(dollars * 100)) * 100_000_000n).toString();
 
 interface AccountBody {
   positions: { market: string; side: string }[];
@@ -19,12 +38,16 @@ describe.skipIf(!TEST_DATABASE_URL)('three instances against one RPC on one Post
   let readers: BuiltServer[] = [];
   let info: ChainInfo;
   let rpcUrl: string;
+  const keysDir = mkdtempSync(path.join(tmpdir(), 'cluster-keys-'));
+  const keeperKeys = { 'reader-b': keypairFile(keysDir, 'reader-b'), 'reader-c': keypairFile(keysDir, 'reader-c') };
+  const byName = (name: string) => [a, ...readers][['local-chain', 'reader-b', 'reader-c'].indexOf(name)];
 
   beforeAll(async () => {
     db = await createPgDatabase('cluster');
     a = await startServer({ DATABASE_URL: db.url, DEVNET: '1', ORACLE: 'manual', PGAPPNAME: 'local-chain' });
     info = await chainInfo(a.url);
     rpcUrl = `${a.url}/api/rpc`;
+    for (const k of Object.values(keeperKeys)) await rpc(a.url, 'requestAirdrop', [k.address, 10_000_000_000]);
     const cluster = {
       DATABASE_URL: db.url,
       ORACLE: 'manual',
@@ -34,13 +57,59 @@ describe.skipIf(!TEST_DATABASE_URL)('three instances against one RPC on one Post
       MINT_WBTC: info.mints.WBTC,
       MINT_BONK: info.mints.BONK,
     };
-    readers = await Promise.all([startServer({ ...cluster, PGAPPNAME: 'reader-b' }), startServer({ ...cluster, PGAPPNAME: 'reader-c' })]);
+    readers = await Promise.all(
+      (['reader-b', 'reader-c'] as const).map((name) => startServer({ ...cluster, PGAPPNAME: name, KEEPER_KEYPAIR: keeperKeys[name].file })),
+    );
   }, 300_000);
 
   afterAll(async () => {
     await Promise.all([...readers, a].filter(Boolean).map((s) => s.stop()));
     await db?.drop();
+    rmSync(keysDir, { recursive: true, force: true });
   });
+
+  const holderOf = async (key: number): Promise<string | undefined> => {
+    let holders: string[] = [];
+    await vi.waitFor(async () => {
+      holders = await leaseHolders(db.url, key);
+      expect(holders).toHaveLength(1);
+    }, { timeout: 30_000, interval: 200 });
+    return holders[0];
+  };
+
+  /** Ends the holder's lock session until one of `names` (alive) holds `key`: the others' retries race for it. */
+  const moveLease = async (key: number, names: string[]): Promise<string> => {
+    for (let attempt = 0; attempt < 12; attempt++) {
+      const holder = await holderOf(key);
+      if (holder && names.includes(holder)) return holder;
+      await terminateLeaseHolder(db.url, key);
+      await vi.waitFor(async () => expect(await leaseHolders(db.url, key)).not.toEqual([holder]), { timeout: 30_000, interval: 200 });
+    }
+    throw new Error(`the lease ${key} never went to ${names.join(' or ')}`);
+  };
+
+  const historyOf = async (server: BuiltServer, owner: string): Promise<HistoryRow[]> => {
+    const h = await getJson<HistoryRow[]>(server.url, `/api/history/${owner}`);
+    expect(h.status).toBe(200);
+    return h.body;
+  };
+
+  /** A 100x SOL short opened at `priceUsd` through A, then SOL moved up 2%: liquidatable. The liquidation's fee payer. */
+  const liquidatedShort = async (priceUsd: number): Promise<string> => {
+    expect((await postJson(a.url, '/api/dev/prices', { SOL: solPrice(priceUsd) })).status).toBe(200);
+    const wallet = await newWallet();
+    expect((await faucet(a.url, wallet.address)).status).toBe(200);
+    await act(a.url, wallet, 'openPosition', { market: 'SOL', side: 'short', collateralToken: 'USDC', collateralAmount: usd(100), leverageBps: '1000000', acceptablePrice: '0' });
+    expect((await postJson(a.url, '/api/dev/prices', { SOL: solPrice(priceUsd * 1.02) })).status).toBe(200);
+    let signature = '';
+    await vi.waitFor(async () => {
+      const row = (await historyOf(a, wallet.address)).find((r) => r.kind === 'liquidated');
+      expect(row?.signature).toBeTruthy();
+      signature = row!.signature!;
+    }, { timeout: 30_000, interval: 250 });
+    const tx = await rpc<{ transaction: { message: { accountKeys: string[] } } }>(a.url, 'getTransaction', [signature, { encoding: 'json', commitment: 'confirmed', maxSupportedTransactionVersion: 0 }]);
+    return tx.transaction.message.accountKeys[0]!;
+  };
 
   it('B and C run against A’s RPC: the local chain off, the same deployment in GET /api/chain', async () => {
     for (const r of readers) {
@@ -75,8 +144,48 @@ describe.skipIf(!TEST_DATABASE_URL)('three instances against one RPC on one Post
     }
   });
 
-  // TODO(keeper): exactly one keeper leader among A, B and C (B and C with KEEPER_KEYPAIR), and failover to another
-  // instance within seconds when the leader is SIGKILLed (keeperLeaseHolder in support/databases.ts).
-  // TODO(indexer): exactly one indexer; the history on B and C equals A's, with no gap and no duplicate after the
-  // indexing instance dies.
+  it('one keeper leads; a reader leading liquidates through A’s RPC; SIGKILLed, another takes over', async () => {
+    const leader = await moveLease(CHAIN_KEEPER_LOCK_KEY, ['reader-b', 'reader-c']);
+    const leaderKey = keeperKeys[leader as keyof typeof keeperKeys].address;
+    await vi.waitFor(() => expect(byName(leader)!.logs()).toContain('[keeper] leading'), { timeout: 30_000, interval: 200 });
+    expect(await liquidatedShort(150)).toBe(leaderKey);
+
+    await byName(leader)!.kill();
+    const next = await holderOf(CHAIN_KEEPER_LOCK_KEY);
+    expect(next).not.toBe(leader);
+    const payer = await liquidatedShort(160);
+    expect(payer).not.toBe(leaderKey);
+    if (next !== 'local-chain') expect(payer).toBe(keeperKeys[next as keyof typeof keeperKeys].address);
+  });
+
+  it('one indexer; when the indexing reader dies the next resumes with no gap and no duplicate', async () => {
+    const alive = ['reader-b', 'reader-c'].filter((n) => !byName(n)!.exited());
+    const indexer = await moveLease(INDEXER_LOCK_KEY, alive);
+    const reader = byName(indexer)!;
+    await expect.poll(async () => leaseHolders(db.url, INDEXER_LOCK_KEY)).toEqual([indexer]);
+    const wallet: KeyPairSigner = await newWallet();
+    expect((await faucet(a.url, wallet.address)).status).toBe(200);
+    const sent: string[] = [];
+    const opened = await act(a.url, wallet, 'openPosition', { market: 'SOL', side: 'long', collateralToken: 'USDC', collateralAmount: usd(50), leverageBps: '20000', acceptablePrice: (10n ** 17n).toString() });
+    sent.push(opened.signature);
+    sent.push((await act(a.url, wallet, 'addLiquidity', { pool: 'ALP', token: 'USDC', amount: usd(100), minLpOut: '0' })).signature);
+    await vi.waitFor(async () => {
+      const mine = (await historyOf(a, wallet.address)).map((r) => r.signature);
+      for (const s of sent) expect(mine).toContain(s);
+    }, { timeout: 30_000, interval: 250 });
+    expect(await historyOf(reader, wallet.address)).toEqual(await historyOf(a, wallet.address));
+
+    await reader.kill();
+    sent.push((await act(a.url, wallet, 'closePosition', { positionId: opened.accounts.position, fractionBps: '10000', acceptablePrice: '0' })).signature);
+    sent.push((await act(a.url, wallet, 'removeLiquidity', { pool: 'ALP', token: 'USDC', lpAmount: usd(10), minAmountOut: '0' })).signature);
+    expect(await holderOf(INDEXER_LOCK_KEY)).not.toBe(indexer);
+    await vi.waitFor(async () => {
+      const mine = (await historyOf(a, wallet.address)).map((r) => r.signature);
+      for (const s of sent) expect(mine).toContain(s);
+    }, { timeout: 30_000, interval: 250 });
+    const rows = await historyOf(a, wallet.address);
+    const program = rows.filter((r) => r.kind !== 'faucet');
+    expect(program.map((r) => r.signature).sort()).toEqual([...sent].sort());
+    expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+  });
 });
