@@ -78,7 +78,7 @@ export class PriceWriter {
       this.pending = new Map();
       const prices = batch.map((p) => ({ feed: p.feed, price: p.price, publishTime: BigInt(p.publishTime) }));
       try {
-        const signature = await sendInstructions(this.o.client, [priceUpdate(this.o.addresses, this.o.authority.address, prices)], [this.o.authority]);
+        const signature = await this.send(prices);
         for (const p of batch) this.written.set(p.feed, p);
         this.o.onWritten?.(batch, signature);
       } catch (error) {
@@ -87,4 +87,24 @@ export class PriceWriter {
     }
     this.inFlight = null;
   }
+
+  /**
+   * Sends one price transaction. A→B→A within one blockhash (e.g. /api/dev/prices twice in a slot) would be the
+   * very transaction already processed; the chain refuses it as a duplicate, so it is signed again once the
+   * blockhash has moved on (a slot is ~400 ms), at most `DUPLICATE_RETRIES` times.
+   */
+  private async send(prices: Parameters<typeof priceUpdate>[2]): Promise<string> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await sendInstructions(this.o.client, [priceUpdate(this.o.addresses, this.o.authority.address, prices)], [this.o.authority]);
+      } catch (error) {
+        if (attempt >= DUPLICATE_RETRIES || !isDuplicate(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, DUPLICATE_WAIT_MS));
+      }
+    }
+  }
 }
+
+const DUPLICATE_RETRIES = 3;
+const DUPLICATE_WAIT_MS = 450;
+const isDuplicate = (e: unknown) => /already been processed|AlreadyProcessed/i.test(e instanceof Error ? e.message : String(e));

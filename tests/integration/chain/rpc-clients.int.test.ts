@@ -246,11 +246,6 @@ describe('Solana clients against /api/rpc of a built server', () => {
     expect(await connection.getBalance(alice.publicKey)).toBe(lamports);
   });
 
-  // BUG (reported): on the built server every refusal of lib/validator (preflight failure, bad signature, bytes
-  // that are no transaction) answers -32603 "Internal error" instead of -32002 with the simulation / -32003 /
-  // -32602: lib/rpc/chain-errors.ts rpcErrorOf tells them apart with `instanceof`, and the chain (started from
-  // instrumentation.ts) throws another module instance's classes than the route's bundle imports. In process
-  // (lib/rpc/*.test.ts) it works. Remove `.fails` once fixed.
   it('web3 Connection: sendRawTransaction of a failing transfer is refused at preflight (-32002) with the simulation logs', async () => {
     const before = (await getAccount(connection, getAssociatedTokenAddressSync(usdc, alice.publicKey))).amount;
     const tx = await transfer(before + 1n);
@@ -359,7 +354,6 @@ describe('Solana clients against /api/rpc of a built server', () => {
     expect(await connection.getProgramAccounts(programId, { filters: [{ dataSize: ACCOUNT_LEN.position }, { memcmp: { offset: 8, bytes: alice.publicKey.toBase58() } }] })).toEqual([]);
   });
 
-  // BUG (reported), as above: the preflight refusal answers -32603 "Internal error" without the custom error or logs.
   it('sending it fails at preflight with -32002: SendTransactionError names the custom error and carries the logs', async () => {
     const tx = await staleOpen();
     const { number, code } = programError((await connection.simulateTransaction(tx)).value.err);
