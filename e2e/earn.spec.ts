@@ -7,7 +7,7 @@ import type { PoolId, TokenId } from '@/lib/math/ids';
 /**
  * Earn screen (issue 7), desktop and phone: pools render with their figures; liquidity added and removed through the
  * burner wallet changes balances by exactly the previewed amounts; a ratio-band refusal is explained before signing.
- * Each test uses a fresh burner funded through the API faucet; prices of the pool's feeds are pinned (manual feed)
+ * Each test uses a fresh burner funded through the faucet (POST /api/dev/faucet); prices of the pool's feeds are pinned (manual feed)
  * at their current value so the preview and the action see the same AUM.
  */
 
@@ -25,10 +25,7 @@ async function pinPrices(request: APIRequestContext, feeds: readonly string[]): 
 async function fundedBurner(page: Page, request: APIRequestContext, funds: Partial<Record<TokenId, string>>) {
   const seed = newBurnerSeed();
   const owner = ownerOfSeed(seed);
-  for (const [token, amount] of Object.entries(funds)) {
-    const res = await api(request).signedAction({ seed, action: 'faucet', params: { token, amount } });
-    expect(res.ok(), await res.text()).toBe(true);
-  }
+  for (const [token, amount] of Object.entries(funds)) await api(request).faucet(owner, token as TokenId, amount);
   await presetBurnerSeed(page, seed);
   await page.goto('/earn');
   await connectBurner(page);
@@ -162,23 +159,23 @@ test.describe('earn', () => {
   test('shows the pool’s exposure per market and side, and the LPs’ side of it', async ({ page, request }) => {
     const seed = newBurnerSeed();
     const client = api(request);
-    expect((await client.signedAction({ seed, action: 'faucet', params: { token: 'USDC', amount: toUnits('100', 6) } })).ok()).toBe(true);
+    await client.faucet(ownerOfSeed(seed), 'USDC', toUnits('100', 6));
     // A 10x SOL short on 50 USDC: the pool now carries $500 of short exposure on SOL.
-    const opened = await client.signedAction({
+    const opened = await client.chainAction({
       seed,
       action: 'openPosition',
       params: { market: 'SOL', side: 'short', collateralToken: 'USDC', collateralAmount: toUnits('50', 6), leverageBps: '100000', acceptablePrice: '1' },
     });
-    expect(opened.ok(), await opened.text()).toBe(true);
-    const { id } = (await opened.json()) as { id: string };
+    expect(opened.ok, JSON.stringify(opened.body)).toBe(true);
+    const id = opened.accounts.position ?? '';
     try {
       await page.goto('/earn');
       const exposure = page.getByTestId('exposure-ALP');
       await expect(exposure.getByRole('row', { name: /SOL short/ })).toBeVisible();
       await expect(exposure.getByRole('row', { name: /Total/ })).toContainText('$');
     } finally {
-      const closed = await client.signedAction({ seed, action: 'closePosition', params: { positionId: id, acceptablePrice: toUnits('100000000', 10) } });
-      expect(closed.ok(), await closed.text()).toBe(true);
+      const closed = await client.chainAction({ seed, action: 'closePosition', params: { positionId: id, acceptablePrice: toUnits('100000000', 10) } });
+      expect(closed.ok, JSON.stringify(closed.body)).toBe(true);
     }
   });
 });

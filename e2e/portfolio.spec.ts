@@ -17,13 +17,13 @@ test.describe('portfolio', () => {
     await expect(page.getByTestId('holding-USDC')).toContainText('10,000');
     await expect(page.getByTestId('portfolio-total')).toContainText('$');
 
-    // A short opened through the API as the same burner shows up live.
-    const res = await api(request).signedAction({
+    // A short opened on chain as the same burner (built by the API, signed in Node) shows up live.
+    const res = await api(request).chainAction({
       seed: await burnerSeed(page),
       action: 'openPosition',
       params: { market: 'SOL', side: 'short', collateralToken: 'USDC', collateralAmount: '100000000', leverageBps: '50000', acceptablePrice: '1000000000000' },
     });
-    expect(res.status(), await res.text()).toBe(200);
+    expect(res.ok, JSON.stringify(res.body)).toBe(true);
     const short = page.getByTestId('position-SOL-short');
     await expect(short).toBeVisible({ timeout: 30_000 });
     await expect(short.getByTestId('position-size')).toHaveText('$500.00');

@@ -10,7 +10,7 @@ import { TOKEN_IDS, type TokenId } from '@/lib/math/ids';
 import { FAUCET_LIMITS, PROTOCOL, TOKENS } from '@/lib/math/params';
 import { describeFixed } from '@/lib/math/describe';
 import type { SqlClient } from '@/lib/db/types';
-import { EngineError } from '@/lib/engine/errors';
+import { ServiceError } from '@/lib/server/service-error';
 import { ProtocolError } from '@/lib/math/errors';
 import { associatedTokenAddress } from '@/lib/chain/pda';
 import { sendInstructions } from '@/lib/deployment/chain-client';
@@ -45,18 +45,18 @@ async function claim(sql: SqlClient, owner: string, token: TokenId, nowS: number
 
 export async function drawFaucet(chain: ChainRuntime, sql: SqlClient, req: FaucetRequest): Promise<FaucetResult> {
   const authority = chain.keys.mintAuthority;
-  if (!chain.local || !authority) throw new EngineError('DEVNET_DISABLED', 'The faucet exists only on the local chain.');
+  if (!chain.local || !authority) throw new ServiceError('DEVNET_DISABLED', 'The faucet exists only on the local chain.');
   const tokens = req.token ? [req.token] : [...TOKEN_IDS];
   for (const token of tokens) {
     const amount = req.amount ?? FAUCET_LIMITS[token];
     if (amount <= 0n) throw new ProtocolError('AMOUNT_TOO_SMALL', 'Ask the faucet for a positive amount.');
-    if (amount > FAUCET_LIMITS[token]) throw new EngineError('FAUCET_LIMIT', `The faucet gives at most ${describeFixed(FAUCET_LIMITS[token], TOKENS[token].decimals)} ${token} per draw; ask for less.`);
+    if (amount > FAUCET_LIMITS[token]) throw new ServiceError('FAUCET_LIMIT', `The faucet gives at most ${describeFixed(FAUCET_LIMITS[token], TOKENS[token].decimals)} ${token} per draw; ask for less.`);
   }
   const nowS = chain.nowS();
   for (const token of tokens) {
     const waitS = await claim(sql, req.owner, token, nowS);
     if (waitS !== undefined) {
-      throw new EngineError('FAUCET_COOLDOWN', `The faucet gives each token once a minute; try ${token} again in ${waitS}s.`, { retryAfterS: String(waitS) });
+      throw new ServiceError('FAUCET_COOLDOWN', `The faucet gives each token once a minute; try ${token} again in ${waitS}s.`, { retryAfterS: String(waitS) });
     }
   }
   const received = tokens.map((token) => ({ token, amount: req.amount ?? FAUCET_LIMITS[token] }));

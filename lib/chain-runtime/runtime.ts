@@ -49,7 +49,7 @@ export interface ChainRuntime {
 
 export interface LocalRuntimeOptions {
   db: Database;
-  /** Wall clock plus the dev offset (EngineClock). */
+  /** Wall clock plus the dev offset (DevClock). */
   nowMs: () => number;
   maxPriceAgeS: number;
   log?: (message: string) => void;

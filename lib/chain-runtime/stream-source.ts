@@ -4,7 +4,7 @@
  * the v1 event of its kind. Pool events are coalesced per commit.
  */
 import type { Oracle, OraclePrice, PriceListener } from '@/lib/oracle/types';
-import type { EngineEvent, EngineEventListener } from '@/lib/engine/event-bus';
+import type { StreamEvent, StreamEventSource } from '@/lib/views/events';
 import type { PoolId } from '@/lib/math/ids';
 import { MARKETS } from '@/lib/math/params';
 import type { ChainRuntime } from './runtime';
@@ -32,11 +32,11 @@ export function chainPriceSource(chain: ChainRuntime): Pick<Oracle, 'getAll' | '
 }
 
 /** The chain's position, order and pool changes as the stream's events. */
-export function chainEventSource(chain: ChainRuntime): { subscribe(listener: EngineEventListener): () => void } {
+export function chainEventSource(chain: ChainRuntime): StreamEventSource {
   return {
     subscribe(listener) {
       return chain.state.onChange((changes) => {
-        const events: EngineEvent[] = [];
+        const events: StreamEvent[] = [];
         const pools = new Set<PoolId>();
         for (const c of changes) {
           if (c.kind === 'position') {

@@ -21,7 +21,6 @@ import type {
   MarketWire,
   OpenQuoteWire,
   PoolWire,
-  SignedActionWire,
 } from '@/lib/client/wire';
 import type { Account, Candle, CandleInterval, Health, HistoryEvent, Market, OpenQuote, OpenQuoteRequest, Pool } from '@/lib/client/types';
 import type { FeedId, MarketId } from '@/lib/math/ids';
@@ -88,11 +87,6 @@ export async function quoteOpen(req: OpenQuoteRequest, o?: Opts): Promise<OpenQu
   return decodeOpenQuote(await requestJson<OpenQuoteWire>('/api/quote/open', { method: 'POST', body, signal: o?.signal }));
 }
 
-/** Posts a signed intent; the result is the action's JSON (decimal strings), decoded by the caller if needed. */
-export async function postAction(signed: SignedActionWire): Promise<unknown> {
-  return requestJson<unknown>('/api/actions', { method: 'POST', body: signed });
-}
-
 /** Local network faucet: §9's basket to `owner` in one transaction; resolves to its signature. */
 export function drawTestFunds(owner: string): Promise<{ signature: string }> {
   return requestJson<{ signature: string }>('/api/dev/faucet', { method: 'POST', body: { owner } });
@@ -105,7 +99,7 @@ export async function devSetPrices(prices: Partial<Record<FeedId, bigint>>): Pro
   return requestJson<unknown>('/api/dev/prices', { method: 'POST', body });
 }
 
-/** Local network: move the engine clock forward. */
+/** Local network: move the chain's clock forward. */
 export async function devAdvanceClock(advanceSeconds: number): Promise<unknown> {
   return requestJson<unknown>('/api/dev/clock', { method: 'POST', body: { advanceSeconds } });
 }

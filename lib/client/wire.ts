@@ -173,15 +173,8 @@ export interface OpenQuoteWire {
   lockAmount: DecimalString;
 }
 
-/** POST /api/actions body. `message` is the UTF-8 JSON of `IntentWire`, signed byte for byte. */
-export interface SignedActionWire {
-  message: string;
-  signature: string;
-  publicKey: string;
-}
-
+/** The actions of `POST /api/transactions/{action}` (api.md § Acting). */
 export type ActionName =
-  | 'faucet'
   | 'openPosition'
   | 'closePosition'
   | 'addCollateral'
@@ -192,16 +185,6 @@ export type ActionName =
   | 'addLiquidity'
   | 'removeLiquidity'
   | 'swap';
-
-export interface IntentWire {
-  v: 1;
-  domain: string;
-  owner: string;
-  nonce: string;
-  expiresAt: number;
-  action: ActionName;
-  params: Record<string, unknown>;
-}
 
 /** Server-Sent Events of GET /api/stream (event name → data JSON). */
 export interface StreamEvents {

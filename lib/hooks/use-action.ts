@@ -9,7 +9,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '@/lib/client/api-error';
 import { buildTransaction, confirmSignature, fromBase64, sendSigned } from '@/lib/client/chain-tx';
-import { serializeParams, type IntentParams } from '@/lib/client/intent';
+import { serializeParams, type ActionParams } from '@/lib/client/action-params';
 import type { ActionName } from '@/lib/client/wire';
 import { queryKeys } from '@/lib/hooks/query-keys';
 import { toast } from '@/lib/state/toasts';
@@ -42,7 +42,7 @@ export function useAction() {
   const inFlight = useRef(0);
 
   const run = useCallback(
-    async (action: ActionName, params: IntentParams, opts: RunOptions = {}): Promise<ActionResult> => {
+    async (action: ActionName, params: ActionParams, opts: RunOptions = {}): Promise<ActionResult> => {
       if (!publicKey) throw notify(new ApiError({ status: 0, code: 'WALLET_NOT_CONNECTED', message: 'Connect a wallet first.' }), opts);
       if (!signTransaction)
         throw notify(new ApiError({ status: 0, code: 'WALLET_CANNOT_SIGN', message: 'This wallet cannot sign transactions. Choose another wallet.' }), opts);

@@ -1,11 +1,10 @@
 /**
  * HTTP errors (api.md § Errors). Every refusal answers `{"error": {"code", "message"}}` with a stable code and a
- * sentence a person can act on. Codes raised by the engine (ProtocolError / EngineError) are mapped to statuses
- * by `statusForCode`; codes raised here carry their own status. The codes of the HTTP layer itself:
+ * sentence a person can act on. Codes raised by lib/math and the server (ProtocolError / ServiceError) are mapped
+ * to statuses by `statusForCode`; codes raised here carry their own status. The codes of the HTTP layer itself:
  * - 400 INVALID_JSON, INVALID_REQUEST (shape: type, missing or extra field), INVALID_NUMBER (not a decimal string
  *   of digits), NUMBER_OUT_OF_RANGE (zero where meaningless, ≥ 2^128, fractionBps > 10000, ...), UNKNOWN_MARKET,
- *   UNKNOWN_TOKEN, UNKNOWN_POOL, UNKNOWN_FEED, INVALID_OWNER, INVALID_INTENT, INVALID_PUBLIC_KEY
- * - 401 BAD_SIGNATURE, OWNER_MISMATCH, DOMAIN_MISMATCH, INTENT_EXPIRED, EXPIRY_TOO_FAR (lib/auth)
+ *   UNKNOWN_TOKEN, UNKNOWN_POOL, UNKNOWN_FEED, INVALID_OWNER
  * - 403 DEVNET_DISABLED (dev routes); 404 NOT_FOUND (unknown /api path); 413 BODY_TOO_LARGE;
  *   415 UNSUPPORTED_MEDIA_TYPE; 500 INTERNAL (detail logged, never sent)
  */
@@ -23,24 +22,24 @@ export class HttpError extends Error {
   }
 }
 
-/** Statuses of engine and protocol codes that are not 422 ("a protocol rule refused it"). */
+/** Statuses of server and protocol codes that are not 422 ("a protocol rule refused it"). */
 const STATUS_BY_CODE: Readonly<Record<string, HttpStatus>> = {
   NOT_FOUND: 404,
   POSITION_NOT_FOUND: 404,
   ORDER_NOT_FOUND: 404,
   NOT_OWNER: 403,
   DEVNET_DISABLED: 403,
-  NONCE_REUSED: 409,
   CONFLICT: 409,
   STATE_CONFLICT: 409,
   INVALID_PARAMS: 400,
   FAUCET_COOLDOWN: 429,
   ORACLE_STALE: 503,
   MARKET_CLOSED: 503,
+  CHAIN_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
-/** The HTTP status for an engine or protocol error code: listed above, else 422. */
+/** The HTTP status for a server or protocol error code: listed above, else 422. */
 export function statusForCode(code: string): HttpStatus {
   return STATUS_BY_CODE[code] ?? 422;
 }

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AuthError } from '@/lib/auth/errors';
-import { EngineError } from '@/lib/engine/errors';
+import { ServiceError } from '@/lib/server/service-error';
 import { ProtocolError } from '@/lib/math/errors';
 import { HttpError } from './errors';
 import { errorToResponse, handle } from './handle';
@@ -16,18 +15,16 @@ describe('errorToResponse', () => {
 
   it.each([
     [new HttpError(413, 'BODY_TOO_LARGE', 'Too big.'), 413, 'BODY_TOO_LARGE'],
-    [new AuthError('BAD_SIGNATURE', 'Bad.'), 401, 'BAD_SIGNATURE'],
-    [new AuthError('INVALID_PUBLIC_KEY', 'Bad key.'), 400, 'INVALID_PUBLIC_KEY'],
     [new ProtocolError('LEVERAGE_TOO_HIGH', 'Leverage 150x is above this market\'s maximum of 100x.'), 422, 'LEVERAGE_TOO_HIGH'],
     [new ProtocolError('NOT_FOUND', 'No such position.'), 404, 'NOT_FOUND'],
     [new ProtocolError('NOT_OWNER', 'Not yours.'), 403, 'NOT_OWNER'],
     [new ProtocolError('ORACLE_STALE', 'Stale.'), 503, 'ORACLE_STALE'],
     [new ProtocolError('MARKET_CLOSED', 'Closed.'), 503, 'MARKET_CLOSED'],
-    [new EngineError('NONCE_REUSED', 'Used.'), 409, 'NONCE_REUSED'],
-    [new EngineError('FAUCET_COOLDOWN', 'Wait.'), 429, 'FAUCET_COOLDOWN'],
-    [new EngineError('DEVNET_DISABLED', 'Off.'), 403, 'DEVNET_DISABLED'],
-    [new EngineError('INSUFFICIENT_BALANCE', 'Poor.'), 422, 'INSUFFICIENT_BALANCE'],
-    [new EngineError('STATE_CONFLICT', 'Busy.'), 409, 'STATE_CONFLICT'],
+    [new ServiceError('CHAIN_UNAVAILABLE', 'No chain.'), 503, 'CHAIN_UNAVAILABLE'],
+    [new ServiceError('FAUCET_COOLDOWN', 'Wait.'), 429, 'FAUCET_COOLDOWN'],
+    [new ServiceError('DEVNET_DISABLED', 'Off.'), 403, 'DEVNET_DISABLED'],
+    [new ServiceError('INSUFFICIENT_BALANCE', 'Poor.'), 422, 'INSUFFICIENT_BALANCE'],
+    [new ServiceError('STATE_CONFLICT', 'Busy.'), 409, 'STATE_CONFLICT'],
   ])('%s → %i %s', async (error, status, code) => {
     const { status: got, body } = await read(errorToResponse(error));
     expect(got).toBe(status);
@@ -49,7 +46,7 @@ describe('errorToResponse', () => {
   });
 
   it('a faucet cooldown carries Retry-After', () => {
-    const response = errorToResponse(new EngineError('FAUCET_COOLDOWN', 'Wait.', { retryAfterS: '42' }));
+    const response = errorToResponse(new ServiceError('FAUCET_COOLDOWN', 'Wait.', { retryAfterS: '42' }));
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('42');
   });

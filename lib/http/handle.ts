@@ -1,11 +1,10 @@
-import { isAuthError } from '@/lib/auth/errors';
-import { isEngineError } from '@/lib/engine/errors';
+import { isServiceError } from '@/lib/server/service-error';
 import { isProtocolError } from '@/lib/math/errors';
 import { HttpError, errorResponse, statusForCode } from './errors';
 
-/** Errors thrown by lib/math (ProtocolError) and lib/engine (EngineError): a stable upper-case `code`. */
+/** Errors thrown by lib/math (ProtocolError) and the server (ServiceError, lib/server/service-error.ts): a stable upper-case `code`. */
 function codedDomainError(error: unknown): { code: string; message: string; headers: Record<string, string> } | undefined {
-  if (!isProtocolError(error) && !isEngineError(error)) return undefined;
+  if (!isProtocolError(error) && !isServiceError(error)) return undefined;
   // FAUCET_COOLDOWN says when to come back: a 429 carries it as Retry-After.
   const retryAfterS = error.details?.retryAfterS;
   const headers: Record<string, string> = retryAfterS && /^\d+$/.test(retryAfterS) ? { 'retry-after': retryAfterS } : {};
@@ -15,7 +14,6 @@ function codedDomainError(error: unknown): { code: string; message: string; head
 /** Maps any thrown value to the error response of api.md § Errors; unexpected ones are logged and answer 500. */
 export function errorToResponse(error: unknown): Response {
   if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message);
-  if (isAuthError(error)) return errorResponse(error.status, error.code, error.message);
   const domain = codedDomainError(error);
   if (domain) return errorResponse(statusForCode(domain.code), domain.code, domain.message, domain.headers);
   console.error('[api] unexpected error', error);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FeedId, MarketId, PoolId, TokenId } from '@/lib/math/ids';
 import { FEED_IDS, MARKET_IDS, POOL_IDS, TOKEN_IDS, isFeedId, isMarketId, isPoolId, isTokenId } from '@/lib/math/ids';
-import { isBase58PublicKey } from '@/lib/auth/base58';
+import { isBase58PublicKey } from '@/lib/chain/base58';
 import { issueCode } from './decimal';
 
 function idOf<T extends string>(guard: (v: unknown) => v is T, all: readonly string[], what: string, code: string) {

@@ -28,7 +28,7 @@ import {
   setTpSlIx,
   swapIx,
 } from '@/lib/chain/testing/actions';
-import { selectHistory } from '@/lib/engine/reads/account';
+import { selectHistory } from '@/lib/views/history';
 import { chainPools } from '@/lib/chain-runtime/reads';
 import { startIndexer, type Indexer, type IndexerOptions } from './indexer';
 import { recordFaucetDraw } from './faucet';

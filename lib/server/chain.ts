@@ -8,7 +8,7 @@
 import type { ServerConfig } from '@/lib/config/env';
 import type { Database, SessionLock } from '@/lib/db/types';
 import type { Oracle } from '@/lib/oracle/types';
-import type { EngineClock } from '@/lib/engine/clock';
+import type { DevClock } from '@/lib/server/dev-clock';
 import { startLocalRuntime, type ChainRuntime } from '@/lib/chain-runtime/runtime';
 import { startClusterRuntime } from '@/lib/chain-runtime/cluster';
 import { PriceWriter } from '@/lib/chain-runtime/price-writer';
@@ -92,7 +92,7 @@ function leasePriceWriter(db: Database, writer: PriceWriter, retryMs = 5_000): (
   };
 }
 
-export async function startChain(config: ServerConfig, db: Database, clock: EngineClock): Promise<StartedChain | undefined> {
+export async function startChain(config: ServerConfig, db: Database, clock: DevClock): Promise<StartedChain | undefined> {
   if (config.cluster) {
     const runtime = await startClusterRuntime(config.cluster, { maxPriceAgeS: config.maxPriceAgeS, log });
     let stopLease: () => Promise<void> = () => Promise.resolve();

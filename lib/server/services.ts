@@ -1,9 +1,7 @@
 import { loadConfig, type ServerConfig } from '@/lib/config/env';
 import { openDatabase } from '@/lib/db/open';
 import type { Database } from '@/lib/db/types';
-import { Engine } from '@/lib/engine/engine';
-import { EngineClock } from '@/lib/engine/clock';
-import { Keeper } from '@/lib/engine/keeper';
+import { DevClock } from './dev-clock';
 import type { Oracle } from '@/lib/oracle/types';
 import { createServerOracle } from './oracle-factory';
 import { startChain } from './chain';
@@ -11,15 +9,15 @@ import type { ChainRuntime } from '@/lib/chain-runtime/runtime';
 import type { PriceWriter } from '@/lib/chain-runtime/price-writer';
 import { startIndexer, type Indexer } from '@/lib/indexer';
 import { startChainKeeper, type ChainKeeper } from '@/lib/keeper';
+import { chainPools } from '@/lib/chain-runtime/reads';
+import { recordLpSnapshots, startLpSnapshots } from '@/lib/views/lp-snapshots';
 
 /** Everything a route handler needs, one per process. */
 export interface Services {
   config: ServerConfig;
   db: Database;
   oracle: Oracle;
-  clock: EngineClock;
-  engine: Engine;
-  keeper: Keeper;
+  clock: DevClock;
   /** The chain (the local one in this process, by default); undefined where this process runs none. */
   chain?: ChainRuntime;
   /** Writes the oracle's prices on chain. */
@@ -28,6 +26,8 @@ export interface Services {
   indexer?: Indexer;
   /** Liquidations, TP/SL and limit fills on chain (one leader among instances). */
   chainKeeper?: ChainKeeper;
+  /** Stops the LP price snapshots (one a minute, from the chain's pools). */
+  stopLpSnapshots?: () => void;
 }
 
 /** Next bundles routes separately: the one instance lives on globalThis (never two PGlite on one folder). */
@@ -40,24 +40,25 @@ const slot = (): Slot => {
 
 async function build(config: ServerConfig): Promise<Services> {
   const db = await openDatabase(config);
-  const clock = new EngineClock();
+  const clock = new DevClock();
   await clock.syncInTx(db.sql);
   const chain = await startChain(config, db, clock);
   const oracle = createServerOracle(config, { db, clock });
-  const engine = new Engine({ db, oracle, clock, config: { devnet: config.devnet, maxPriceAgeS: config.maxPriceAgeS } });
-  await engine.init();
   await oracle.start();
   const priceWriter = chain?.startPriceWriter(oracle);
   const indexer = chain ? startIndexer(chain.runtime, db, { rpcUrl: config.solanaRpcUrl }) : undefined;
   const chainKeeper = chain ? await startChainKeeper(chain.runtime, db) : undefined;
-  const keeper = new Keeper({ engine, db, oracle });
-  await keeper.start();
-  return { config, db, oracle, clock, engine, keeper, chain: chain?.runtime, priceWriter, indexer, chainKeeper };
+  const runtime = chain?.runtime;
+  const stopLpSnapshots = runtime
+    ? startLpSnapshots(async () => recordLpSnapshots(db, await chainPools(runtime, db.sql), runtime.nowS()), (m) => console.log(`[lp] ${m}`))
+    : undefined;
+  return { config, db, oracle, clock, chain: runtime, priceWriter, indexer, chainKeeper, stopLpSnapshots };
 }
 
 /**
  * The process's services, built on first call: config (a bad one throws ConfigError), database (migrated),
- * clock (offset from the database), oracle (started), engine (genesis on an empty database), keeper (started).
+ * clock (offset from the database), the chain (the local one with its genesis on first start, or a cluster's
+ * RPC), oracle (started), price writer, indexer, keeper, LP snapshots.
  */
 export function getServices(): Promise<Services> {
   const s = slot();
@@ -75,7 +76,7 @@ export function setServicesForTests(services: Services | undefined): void {
   slot().services = services ? Promise.resolve(services) : undefined;
 }
 
-/** Stops the keeper and oracle and closes the database (graceful shutdown, tests). */
+/** Stops the background jobs, the oracle and the chain, and closes the database (graceful shutdown, tests). */
 export async function stopServices(): Promise<void> {
   const s = slot();
   const pending = s.services;
@@ -83,7 +84,7 @@ export async function stopServices(): Promise<void> {
   if (!pending) return;
   const services = await pending.catch(() => undefined);
   if (!services) return;
-  await services.keeper.stop();
+  services.stopLpSnapshots?.();
   await services.priceWriter?.stop();
   await services.chainKeeper?.stop();
   await services.indexer?.stop();

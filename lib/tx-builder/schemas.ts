@@ -7,7 +7,7 @@
  */
 import type { Address } from '@solana/kit';
 import { z } from 'zod';
-import { isBase58PublicKey } from '@/lib/auth/base58';
+import { isBase58PublicKey } from '@/lib/chain/base58';
 import { issueCode, uintString } from '@/lib/http/decimal';
 import { marketIdSchema, ownerSchema, poolIdSchema, sideSchema, tokenIdSchema } from '@/lib/http/ids';
 

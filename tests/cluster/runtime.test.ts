@@ -20,7 +20,7 @@ import type { ChainRuntime } from '@/lib/chain-runtime/runtime';
 import type { StateChange } from '@/lib/chain-runtime/chain-state';
 import { chainMarkets } from '@/lib/chain-runtime/reads';
 import { startChain } from '@/lib/server/chain';
-import { EngineClock } from '@/lib/engine/clock';
+import { DevClock } from '@/lib/server/dev-clock';
 import { ManualOracle } from '@/lib/oracle/manual-oracle';
 import { deployLocalOracle, fundTrader, keypairFile, publishGenesisPrices, startLoopbackCluster, type LoopbackCluster } from './support';
 
@@ -139,7 +139,7 @@ describe('startClusterRuntime on a loopback RPC', () => {
     };
     const server = loadConfig(env);
     expect(server.devnet).toBe(false);
-    const started = await startChain(server, c.db, new EngineClock());
+    const started = await startChain(server, c.db, new DevClock());
     expect(started?.runtime).toMatchObject({ mode: 'cluster', rpcUrl: c.server.url, keeperEnabled: false });
     const oracle = new ManualOracle({ SOL: 1_234_500_000_000n }, c.clock.now());
     const writer = started!.startPriceWriter(oracle);

@@ -4,26 +4,21 @@ import { GET as getStream } from '@/app/api/stream/route';
 import type { ApiErrorBody, CandleWire } from '@/lib/client/wire';
 import { loadConfig } from '@/lib/config/env';
 import { openMemoryPglite, runMigrations, type PgliteDatabase } from '@/lib/db';
-import { EngineClock } from '@/lib/engine/clock';
-import { Engine } from '@/lib/engine/engine';
-import { Keeper } from '@/lib/engine/keeper';
+import { DevClock } from '@/lib/server/dev-clock';
 import { createOracle } from '@/lib/oracle/create-oracle';
 import { setServicesForTests } from '@/lib/server/services';
 
 const WALL_MS = 1_764_000_030_000; // 30 s into a minute
 let db: PgliteDatabase;
 let oracle: ReturnType<typeof createOracle>;
-let engine: Engine;
 
 beforeAll(async () => {
   db = await openMemoryPglite();
   await runMigrations(db);
   const config = loadConfig({ ORACLE: 'manual' });
-  const clock = new EngineClock(() => WALL_MS);
+  const clock = new DevClock(() => WALL_MS);
   oracle = createOracle(config, { db, clock });
-  engine = new Engine({ db, oracle, clock, config: { devnet: true, maxPriceAgeS: 30 } });
-  const keeper = new Keeper({ engine, db, oracle });
-  setServicesForTests({ config, db, oracle, clock, engine, keeper });
+  setServicesForTests({ config, db, oracle, clock });
   await oracle.start();
 });
 
@@ -63,7 +58,7 @@ describe('GET /api/candles', () => {
 });
 
 describe('GET /api/stream', () => {
-  it('delivers price and engine events to a real reader and cleans up on abort', async () => {
+  it('without a chain, delivers the oracle\'s prices to a real reader and cleans up on abort', async () => {
     const abort = new AbortController();
     const response = await getStream(new Request('http://test/api/stream', { signal: abort.signal }));
     expect(response.headers.get('content-type')).toContain('text/event-stream');
@@ -81,8 +76,6 @@ describe('GET /api/stream', () => {
     expect(await readUntil('event: price\ndata: {"feed":"SOL"')).toBe(true);
     oracle.setManualPrices({ XAU: 27_000_000_000_000n }, 1_764_000_055);
     expect(await readUntil('"feed":"XAU","price":"27000000000000","publishTime":1764000055')).toBe(true);
-    engine.events.emit([{ type: 'pool', pool: 'ALP' }]);
-    expect(await readUntil('event: pool\ndata: {"pool":"ALP"}')).toBe(true);
     abort.abort();
     await expect(reader.read()).resolves.toMatchObject({ done: true });
   });

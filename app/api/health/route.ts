@@ -1,5 +1,6 @@
 import { handle } from '@/lib/http/handle';
 import { wireResponse } from '@/lib/http/wire-json';
+import { healthOf } from '@/lib/server/dev-controls';
 import { getServices } from '@/lib/server/services';
 
 export const runtime = 'nodejs';
@@ -7,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 /** GET /api/health → `{ ok, oracle: {mode, stale}, db, devnet, nowS, chain: {cluster, slot} }` (api.md § Reading). */
 export const GET = handle(async () => {
-  const { engine, chain } = await getServices();
-  const health = await engine.getHealth();
-  return wireResponse({ ...health, chain: chain ? { cluster: chain.cluster, slot: chain.slot().toString() } : null });
+  const services = await getServices();
+  const { chain } = services;
+  return wireResponse({ ...(await healthOf(services)), chain: chain ? { cluster: chain.cluster, slot: chain.slot().toString() } : null });
 });

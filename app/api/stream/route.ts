@@ -10,10 +10,11 @@ export const dynamic = 'force-dynamic';
  * prices and program account changes); heartbeats every ~15 s.
  */
 export async function GET(request: Request): Promise<Response> {
-  const { oracle, engine, chain } = await getServices();
+  const { oracle, chain } = await getServices();
+  // Without a chain (a reader beside the local chain's instance) the stream still carries the oracle's prices.
   const body = chain
     ? createSseStream({ oracle: chainPriceSource(chain), events: chainEventSource(chain), signal: request.signal })
-    : createSseStream({ oracle, events: engine.events, signal: request.signal });
+    : createSseStream({ oracle, signal: request.signal });
   return new Response(body, {
     headers: {
       'content-type': 'text/event-stream; charset=utf-8',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EngineEventBus } from '@/lib/engine/event-bus';
+import { StreamEventBus } from '@/lib/views/events';
 import { CompositeOracle } from '@/lib/oracle/composite-oracle';
 import { createSseStream } from './sse-stream';
 
@@ -28,7 +28,7 @@ const events = (frames: string[], name: string) =>
 describe('GET /api/stream body', () => {
   it('sends current prices, then live price updates and engine events, and stops on abort', async () => {
     const oracle = new CompositeOracle({ manual: { SOL: 1_500_000_000_000n }, initialNowS: 100 });
-    const bus = new EngineEventBus();
+    const bus = new StreamEventBus();
     const abort = new AbortController();
     const stream = createSseStream({ oracle, events: bus, signal: abort.signal, priceIntervalMs: 0 });
 

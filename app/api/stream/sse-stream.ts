@@ -1,10 +1,10 @@
 import type { StreamEvents } from '@/lib/client/wire';
-import type { EngineEventBus } from '@/lib/engine/event-bus';
+import type { StreamEventSource } from '@/lib/views/events';
 import type { FeedId } from '@/lib/math/ids';
 import type { Oracle, OraclePrice } from '@/lib/oracle/types';
 
-/** The engine's event bus as the stream sees it. */
-export type StreamEventSource = Pick<EngineEventBus, 'subscribe'>;
+/** Where the stream's pool, position and order events come from (the chain's, lib/chain-runtime/stream-source.ts). */
+export type { StreamEventSource };
 
 export interface SseOptions {
   oracle: Pick<Oracle, 'subscribe' | 'getAll'>;

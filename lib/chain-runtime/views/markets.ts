@@ -2,8 +2,8 @@
 import { MARKET_IDS } from '@/lib/math/ids';
 import { MARKETS, TOKENS, lockToken } from '@/lib/math/params';
 import { tokenToUsd } from '@/lib/math/convert';
-import { marketOpenState } from '@/lib/engine/market-state';
-import type { MarketView } from '@/lib/engine/views';
+import { marketOpenState } from '@/lib/views/market-state';
+import type { MarketView } from '@/lib/views/types';
 import type { ChainSnapshot } from '../snapshot';
 
 /** Every market; `price24hAgo` comes from the candles (the caller's `opens` by feed). */

@@ -7,7 +7,7 @@ import { aumUsd, type AumSide } from '@/lib/math/aum';
 import { lpPriceUsd } from '@/lib/math/liquidity';
 import { custodyRatiosBps } from '@/lib/math/ratio';
 import { tokenToUsd } from '@/lib/math/convert';
-import type { CustodyView, ExposureView, PoolView } from '@/lib/engine/views';
+import type { CustodyView, ExposureView, PoolView } from '@/lib/views/types';
 import type { ChainSnapshot } from '../snapshot';
 
 /** §8 AUM at the on-chain prices, as the program computes it (empty sides need no price). */

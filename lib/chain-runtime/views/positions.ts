@@ -2,8 +2,8 @@
 import type { Address } from '@solana/kit';
 import { MARKETS, lockToken } from '@/lib/math/params';
 import type { OrderAccount, PositionAccount } from '@/lib/chain/accounts';
-import { positionView } from '@/lib/engine/position-view';
-import type { OrderView, PositionView } from '@/lib/engine/views';
+import { positionView } from '@/lib/views/position-view';
+import type { OrderView, PositionView } from '@/lib/views/types';
 import type { ChainIds } from '../ids';
 import type { ChainSnapshot } from '../snapshot';
 

@@ -4,6 +4,7 @@
  * 4xx with a stable code and changes nothing on chain; a transaction built for one owner cannot be signed by
  * another.
  */
+import { GET as getMarkets } from '@/app/api/markets/route';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Address, KeyPairSigner } from '@solana/kit';
 import { SignatureVerificationError } from '@/lib/validator/errors';
@@ -149,15 +150,17 @@ describe('a substituted owner', () => {
 });
 
 describe('without a chain', () => {
-  it('the transactions route answers 503 CHAIN_UNAVAILABLE; the quote falls back to the engine', async () => {
-    await h.services.engine.init();
+  it('the transactions route, the quote and the chain reads answer 503 CHAIN_UNAVAILABLE with what to do', async () => {
     setServicesForTests({ ...h.services, chain: undefined });
     try {
       const a = await h.post<ErrorBody>('openPosition', { owner: w.address as Address, params: open() });
       expect([a.status, a.body.error.code]).toEqual([503, 'CHAIN_UNAVAILABLE']);
-      const q = await h.quote({ market: 'SOL', side: 'short', collateralToken: 'USDC', collateralAmount: '100000000', leverageBps: '50000' });
-      expect(q.status).toBe(200);
-      expect(q.body.sizeUsd).toBe('500000000');
+      const q = await h.quote<ErrorBody>({ market: 'SOL', side: 'short', collateralToken: 'USDC', collateralAmount: '100000000', leverageBps: '50000' });
+      expect([q.status, q.body.error.code]).toEqual([503, 'CHAIN_UNAVAILABLE']);
+      expect(q.body.error.message).toMatch(/SOLANA_RPC_URL/);
+      const markets = await getMarkets(new Request('http://perps.test/api/markets'), undefined);
+      expect(markets.status).toBe(503);
+      expect(((await markets.json()) as ErrorBody).error.code).toBe('CHAIN_UNAVAILABLE');
     } finally {
       setServicesForTests(h.services);
     }

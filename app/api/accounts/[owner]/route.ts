@@ -3,6 +3,7 @@ import { ownerSchema } from '@/lib/http/ids';
 import { parseOr400 } from '@/lib/http/parse';
 import { wireResponse } from '@/lib/http/wire-json';
 import type { Address } from '@solana/kit';
+import { requireChain } from '@/lib/server/require-chain';
 import { getServices } from '@/lib/server/services';
 import { chainAccount } from '@/lib/chain-runtime/reads';
 
@@ -15,6 +16,6 @@ export const dynamic = 'force-dynamic';
  */
 export const GET = handle(async (_request: Request, context: { params: Promise<{ owner: string }> }) => {
   const owner = parseOr400(ownerSchema, (await context.params).owner, 'owner');
-  const { engine, chain, db } = await getServices();
-  return wireResponse(chain ? await chainAccount(chain, db.sql, owner as Address) : await engine.getAccount(owner));
+  const { chain, db } = await getServices();
+  return wireResponse(await chainAccount(requireChain(chain), db.sql, owner as Address));
 });

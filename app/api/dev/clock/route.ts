@@ -4,6 +4,7 @@ import { parseOr400 } from '@/lib/http/parse';
 import { readJsonBody } from '@/lib/http/read-body';
 import { requireDevnet } from '@/lib/http/request-info';
 import { wireResponse } from '@/lib/http/wire-json';
+import { advanceDevClock } from '@/lib/server/dev-controls';
 import { getServices } from '@/lib/server/services';
 
 export const runtime = 'nodejs';
@@ -14,10 +15,8 @@ export const dynamic = 'force-dynamic';
  * sysvar follows at once; borrow fees accrue); 403 when devnet is off.
  */
 export const POST = handle(async (request: Request) => {
-  const { config, engine, chain } = await getServices();
-  requireDevnet(config);
+  const services = await getServices();
+  requireDevnet(services.config);
   const { advanceSeconds } = parseOr400(devClockSchema, await readJsonBody(request));
-  const result = await engine.advanceClock(advanceSeconds);
-  chain?.local?.tick();
-  return wireResponse(result);
+  return wireResponse(await advanceDevClock(services, advanceSeconds));
 });

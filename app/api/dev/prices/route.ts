@@ -4,6 +4,7 @@ import { parseOr400 } from '@/lib/http/parse';
 import { readJsonBody } from '@/lib/http/read-body';
 import { requireDevnet } from '@/lib/http/request-info';
 import { wireResponse } from '@/lib/http/wire-json';
+import { setDevPrices } from '@/lib/server/dev-controls';
 import { getServices } from '@/lib/server/services';
 
 export const runtime = 'nodejs';
@@ -15,10 +16,9 @@ export const dynamic = 'force-dynamic';
  * is off.
  */
 export const POST = handle(async (request: Request) => {
-  const { config, engine, priceWriter } = await getServices();
-  requireDevnet(config);
+  const services = await getServices();
+  requireDevnet(services.config);
   const prices = parseOr400(devPricesSchema, await readJsonBody(request));
-  const updated = await engine.setPrices(prices);
-  await priceWriter?.writeNow(updated);
+  const updated = await setDevPrices(services, prices);
   return wireResponse({ prices: updated });
 });

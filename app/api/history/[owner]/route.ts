@@ -4,6 +4,7 @@ import { ownerSchema } from '@/lib/http/ids';
 import { parseOr400 } from '@/lib/http/parse';
 import { wireResponse } from '@/lib/http/wire-json';
 import { getServices } from '@/lib/server/services';
+import { selectHistory } from '@/lib/views/history';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -16,6 +17,6 @@ const limitSchema = z.union([z.undefined(), z.string().regex(/^[1-9][0-9]{0,2}$/
 export const GET = handle(async (request: Request, context: { params: Promise<{ owner: string }> }) => {
   const owner = parseOr400(ownerSchema, (await context.params).owner, 'owner');
   const limit = parseOr400(limitSchema, new URL(request.url).searchParams.get('limit') ?? undefined, 'limit');
-  const { engine } = await getServices();
-  return wireResponse(await engine.getHistory(owner, limit));
+  const { db } = await getServices();
+  return wireResponse(await selectHistory(db.sql, owner, limit ?? 200));
 });

@@ -4,6 +4,7 @@ import { poolIdSchema } from '@/lib/http/ids';
 import { parseOr400 } from '@/lib/http/parse';
 import { wireResponse } from '@/lib/http/wire-json';
 import { getServices } from '@/lib/server/services';
+import { readLpHistory } from '@/lib/views/lp-history';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -16,12 +17,12 @@ const limitSchema = z
 
 /**
  * GET /api/pools/history?pool=ALP&limit=N (1–1000, default 500) → `[{time, lpPriceUsd, aumUsd, supply}]`, oldest
- * first: the LP price snapshots the keeper records once a minute (the earn page's chart).
+ * first: the LP price snapshots recorded once a minute from the chain's pools (lib/views/lp-snapshots.ts) (the earn page's chart).
  */
 export const GET = handle(async (request: Request) => {
   const params = new URL(request.url).searchParams;
   const pool = parseOr400(poolIdSchema, params.get('pool') ?? undefined, 'pool');
   const limit = parseOr400(limitSchema, params.get('limit') ?? undefined, 'limit');
-  const { engine } = await getServices();
-  return wireResponse(await engine.getLpHistory(pool, limit));
+  const { db } = await getServices();
+  return wireResponse(await readLpHistory(db.sql, pool, limit ?? 500));
 });

@@ -1,3 +1,0 @@
-import { defineConservationSuite } from './conservation-suite';
-
-defineConservationSuite('pglite', 15);

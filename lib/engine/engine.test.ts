@@ -1,3 +1,0 @@
-import { defineEngineSuite } from './engine-suite';
-
-defineEngineSuite('pglite');
