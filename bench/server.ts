@@ -12,7 +12,6 @@ import { log } from './stats';
 
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
-export const BENCH_DOMAIN = 'bench.local';
 
 export function benchDistDir(): string {
   return process.env.NEXT_DIST_DIR || '.next-bench';
@@ -75,7 +74,6 @@ export async function startBenchServer(env: Record<string, string>, opts: { node
       DATA_DIR: '',
       NODE_ENV: 'production',
       NEXT_DIST_DIR: benchDistDir(),
-      APP_DOMAIN: BENCH_DOMAIN,
       DEVNET: '1',
       ORACLE: 'manual',
       ...env,

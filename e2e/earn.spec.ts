@@ -137,7 +137,8 @@ test.describe('earn', () => {
       const refusal = section.getByTestId('liq-ALP-refusal');
       await expect(refusal).toHaveText(/^SOL would be [\d.]+% of ALP; the maximum is 42%\.$/);
       await expect(section.getByTestId('liq-ALP-submit')).toBeDisabled();
-      expect(await tokenOf(request, owner, 'SOL')).toBe(50_000_000_000n);
+      // SOL arrives natively (with 0.05 SOL for fees); nothing was wrapped or deposited.
+      expect(BigInt((await api(request).account(owner)).sol ?? '0')).toBe(50_050_000_000n);
     } finally {
       await api(request).setPrices({ SOL: sol }, { raw: true });
     }

@@ -81,7 +81,7 @@ test.describe('app shell', () => {
     await expect(page.getByTestId('connect-wallet')).toBeVisible();
   });
 
-  test('"Get test funds" signs faucet intents with the burner and credits the account', async ({ page, request }) => {
+  test('"Get test funds" draws the faucet for the burner and credits its token accounts', async ({ page, request }) => {
     await page.goto('/trade');
     const owner = await connectBurner(page);
     await getTestFunds(page);

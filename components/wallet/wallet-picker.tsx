@@ -75,7 +75,7 @@ export function WalletPicker({ onClose }: { onClose: () => void }) {
         </ul>
       )}
       <p className="mt-4 text-xs leading-relaxed text-ink-faint">
-        PoolPerps only asks your wallet to sign messages (each order is a signed intent). It never asks for a transaction.
+        Every action is a Solana transaction your wallet shows you before you sign it. PoolPerps never holds your keys.
       </p>
     </Modal>
   );

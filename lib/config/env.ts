@@ -24,7 +24,6 @@ const schema = z
     ORACLE: z.preprocess(emptyToUndefined, z.enum(['simulated', 'manual', 'pyth']).default('simulated')),
     HERMES_URL: z.preprocess(emptyToUndefined, z.string().url().default('https://hermes.pyth.network')),
     DEVNET: z.preprocess(emptyToUndefined, z.enum(['0', '1']).optional()),
-    APP_DOMAIN: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
     MAX_PRICE_AGE_S: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3600).default(30)),
     ORACLE_SEED: z.preprocess(emptyToUndefined, z.coerce.number().int().default(42)),
     ORACLE_TICK_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(50).max(60_000).default(1000)),
@@ -38,7 +37,6 @@ const schema = z
     hermesUrl: env.HERMES_URL.replace(/\/+$/, ''),
     /** The local network (faucet, dev routes): on by default with the embedded database, off with PostgreSQL or a cluster. */
     devnet: env.DEVNET === undefined ? env.DATABASE_URL === undefined && env.SOLANA_RPC_URL === undefined : env.DEVNET === '1',
-    appDomain: env.APP_DOMAIN,
     maxPriceAgeS: env.MAX_PRICE_AGE_S,
     oracleSeed: env.ORACLE_SEED,
     oracleTickMs: env.ORACLE_TICK_MS,

@@ -106,7 +106,7 @@ export async function startChainHarness(): Promise<ChainHarness> {
   let nowMs = START_MS;
   const chain = await startLocalRuntime({ db, nowMs: () => nowMs, maxPriceAgeS: 30, autoTick: false });
   const local = chain.local!;
-  const config = { ...loadConfig({}), devnet: true, appDomain: undefined };
+  const config = { ...loadConfig({}), devnet: true };
   const clock = new DevClock(() => nowMs);
   const oracle = new ManualOracle(GENESIS.prices, START_MS / 1000);
   const services: Services = { config, db, oracle, clock, chain };

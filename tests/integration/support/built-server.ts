@@ -12,8 +12,6 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
 
-/** Intents name this domain; every server runs with APP_DOMAIN set to it. */
-export const DOMAIN = 'ledger.int';
 
 export function distDir(): string {
   return process.env.NEXT_DIST_DIR || '.next';
@@ -56,7 +54,7 @@ export async function startServer(env: Record<string, string>): Promise<BuiltSer
   const port = await freePort();
   const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: '', DATA_DIR: '', NODE_ENV: 'production', NEXT_DIST_DIR: distDir(), APP_DOMAIN: DOMAIN, ...env, PORT: String(port) },
+    env: { ...process.env, DATABASE_URL: '', DATA_DIR: '', NODE_ENV: 'production', NEXT_DIST_DIR: distDir(), ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
