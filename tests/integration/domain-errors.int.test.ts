@@ -33,8 +33,8 @@ describe('refusals through a built server', () => {
 
   const cases: [string, string, Record<string, unknown>, number, string][] = [
     ['a ProtocolError (leverage too high)', 'openPosition', { market: 'SOL', side: 'short', collateralToken: 'USDC', collateralAmount: usd(100), leverageBps: '9000000', acceptablePrice: '0' }, 422, 'LEVERAGE_TOO_HIGH'],
-    ['an unknown market', 'openPosition', { market: 'DOGE', side: 'short', collateralToken: 'USDC', collateralAmount: usd(100), leverageBps: '20000', acceptablePrice: '0' }, 400, 'INVALID_PARAMS'],
-    ['a missing position', 'closePosition', { positionId: '11111111111111111111111111111112', acceptablePrice: '0' }, 404, 'POSITION_NOT_FOUND'],
+    ['an unknown market', 'openPosition', { market: 'DOGE', side: 'short', collateralToken: 'USDC', collateralAmount: usd(100), leverageBps: '20000', acceptablePrice: '0' }, 400, 'UNKNOWN_MARKET'],
+    ['a missing position', 'closePosition', { positionId: '11111111111111111111111111111112', acceptablePrice: '0' }, 404, 'NOT_FOUND'],
   ];
 
   it.each(cases)('%s keeps its status and code', async (_name, action, params, status, code) => {
