@@ -49,14 +49,37 @@ async function submitTicket(page: Page, ticket: Locator, side: 'long' | 'short')
   return liq;
 }
 
-/** The engine's own quote (POST /api/quote/open) for the same inputs: the ticket must show exactly these numbers. */
-async function expectPreviewEqualsQuote(request: APIRequestContext, ticket: Locator, body: Record<string, string>) {
+interface Quote {
+  liquidationPrice: string;
+  sizeUsd: string;
+  collateralUsd: string;
+  entryPrice: string;
+}
+
+/**
+ * The server's quote (POST /api/quote/open: the open planned over the chain's state as the program executes it) for
+ * the same inputs: the ticket must show exactly these numbers. Returns it, to hold the confirmed position to it.
+ */
+async function expectPreviewEqualsQuote(request: APIRequestContext, ticket: Locator, body: Record<string, string>): Promise<Quote> {
   const res = await request.post('/api/quote/open', { data: body });
   expect(res.ok(), await res.text()).toBe(true);
-  const quote = (await res.json()) as { liquidationPrice: string; sizeUsd: string; collateralUsd: string };
+  const quote = (await res.json()) as Quote;
   await expect(ticket.getByTestId('preview-liquidation-price')).toHaveText(formatPrice(BigInt(quote.liquidationPrice), { market: 'SOL' }));
   await expect(ticket.getByTestId('preview-size')).toHaveText(formatUsd(BigInt(quote.sizeUsd)));
   await expect(ticket.getByTestId('preview-collateral')).toHaveText(formatUsd(BigInt(quote.collateralUsd)));
+  return quote;
+}
+
+/** The confirmed position account (read from the chain by GET /api/accounts) equals the preview's quote. */
+async function expectConfirmedEqualsQuote(request: APIRequestContext, owner: string, side: 'long' | 'short', quote: Quote) {
+  const position = (await api(request).account(owner)).positions.find((p) => p.market === 'SOL' && p.side === side);
+  expect(position, `no SOL ${side} on chain for ${owner}`).toBeDefined();
+  expect({ sizeUsd: position?.sizeUsd, collateralUsd: position?.collateralUsd, entryPrice: position?.entryPrice }).toEqual({
+    sizeUsd: quote.sizeUsd,
+    collateralUsd: quote.collateralUsd,
+    entryPrice: quote.entryPrice,
+  });
+  expect(formatPrice(BigInt(position?.liquidationPrice ?? '0'), { market: 'SOL' })).toBe(formatPrice(BigInt(quote.liquidationPrice), { market: 'SOL' }));
 }
 
 async function setUp(page: Page, request: Parameters<typeof api>[0]) {
@@ -125,21 +148,23 @@ test.describe('trade screen', () => {
 
   test('opens a long and a short, shows the previewed liquidation prices, closes part and edits collateral', async ({ page, request }, info) => {
     const phone = isPhone(info.project.name);
-    await setUp(page, request);
+    const owner = await setUp(page, request);
 
     let ticket = await openTicket(page, 'long', phone);
     await fillTicket(ticket, { amount: '100', leverage: '10' });
     await expect(ticket.getByTestId('preview-swap')).toContainText('SOL');
-    await expectPreviewEqualsQuote(request, ticket, { market: 'SOL', side: 'long', collateralToken: 'USDC', collateralAmount: '100000000', leverageBps: '100000' });
+    const longQuote = await expectPreviewEqualsQuote(request, ticket, { market: 'SOL', side: 'long', collateralToken: 'USDC', collateralAmount: '100000000', leverageBps: '100000' });
     const longLiq = await submitTicket(page, ticket, 'long');
+    await expectConfirmedEqualsQuote(request, owner, 'long', longQuote);
     const long = page.getByTestId('position-SOL-long');
     await expect(long.getByTestId('position-liquidation-price')).toHaveText(longLiq);
 
     ticket = await openTicket(page, 'short', phone);
     await fillTicket(ticket, { amount: '100', leverage: '5' });
     await expect(ticket.getByTestId('short-profit-cap')).toContainText('capped at 100%');
-    await expectPreviewEqualsQuote(request, ticket, { market: 'SOL', side: 'short', collateralToken: 'USDC', collateralAmount: '100000000', leverageBps: '50000' });
+    const shortQuote = await expectPreviewEqualsQuote(request, ticket, { market: 'SOL', side: 'short', collateralToken: 'USDC', collateralAmount: '100000000', leverageBps: '50000' });
     const shortLiq = await submitTicket(page, ticket, 'short');
+    await expectConfirmedEqualsQuote(request, owner, 'short', shortQuote);
     const short = page.getByTestId('position-SOL-short');
     await expect(short.getByTestId('position-liquidation-price')).toHaveText(shortLiq);
 
@@ -162,6 +187,19 @@ test.describe('trade screen', () => {
     await edit.getByTestId('collateral-edit-confirm').click();
     await expect(page.getByTestId('toast-success').filter({ hasText: 'Collateral added' })).toBeVisible({ timeout: 30_000 });
     await expect(short.getByTestId('position-leverage')).not.toHaveText(levBefore);
+
+    // Withdraw $20 of it again: leverage goes back up.
+    const levAfterAdd = (await short.getByTestId('position-leverage').textContent()) ?? '';
+    const usdcBefore = BigInt((await api(request).account(owner)).balances.USDC ?? '0');
+    await short.getByTestId('position-edit-collateral').click();
+    await edit.getByRole('tab', { name: 'Remove' }).click();
+    await edit.getByTestId('collateral-edit-amount').fill('20');
+    await edit.getByTestId('collateral-edit-confirm').click();
+    await expect(page.getByTestId('toast-success').filter({ hasText: 'Collateral withdrawn' })).toBeVisible({ timeout: 30_000 });
+    await expect(short.getByTestId('position-leverage')).not.toHaveText(levAfterAdd);
+    // $20 at USDC's price (the low of its band, so at most 20 USDC) arrives in the wallet.
+    await expect.poll(async () => BigInt((await api(request).account(owner)).balances.USDC ?? '0')).toBeGreaterThan(usdcBefore + 19_000_000n);
+    expect(BigInt((await api(request).account(owner)).balances.USDC ?? '0')).toBeLessThanOrEqual(usdcBefore + 20_000_000n);
   });
 
   test('a take profit is executed by the keeper after the price moves', async ({ page, request }, info) => {
@@ -196,7 +234,7 @@ test.describe('trade screen', () => {
     await expect(page.getByTestId('position-SOL-long')).toBeVisible();
   });
 
-  test('a liquidation lands in History', async ({ page, request }, info) => {
+  test('a liquidation lands in History with the signature of its confirmed transaction', async ({ page, request }, info) => {
     await setUp(page, request);
     const ticket = await openTicket(page, 'long', isPhone(info.project.name));
     await fillTicket(ticket, { amount: '100', leverage: '50' });
@@ -206,6 +244,12 @@ test.describe('trade screen', () => {
     await setPrices(request, { SOL: '140' });
     await expect(page.getByTestId('position-SOL-long')).toHaveCount(0, { timeout: 30_000 });
     await page.getByRole('tab', { name: 'History' }).click();
-    await expect(page.getByTestId('history-liquidated').first()).toBeVisible({ timeout: 30_000 });
+    const row = page.getByTestId('history-liquidated').first();
+    await expect(row).toBeVisible({ timeout: 30_000 });
+    const signature = (await row.getByTestId('history-signature').getAttribute('data-signature')) ?? '';
+    expect(signature).toMatch(/^[1-9A-HJ-NP-Za-km-z]{64,88}$/);
+    const statuses = await request.post('/api/rpc', { data: { jsonrpc: '2.0', id: 1, method: 'getSignatureStatuses', params: [[signature]] } });
+    const status = ((await statuses.json()) as { result: { value: ({ err: unknown; confirmationStatus: string } | null)[] } }).result.value[0];
+    expect(status).toMatchObject({ err: null });
   });
 });

@@ -2,7 +2,7 @@
 /**
  * History of the connected wallet: each event in words (lib/trade describeHistoryRow: a partial close apart from a
  * full one, collateral amounts, TP/SL prices, the pool of liquidity rows, what test funds brought), with size,
- * price, realised PnL and fees. A table on desktop; on phones a card that shows only the figures it has.
+ * price, realised PnL, fees and the transaction's signature (copied on press). A table on desktop; on phones a card that shows only the figures it has.
  */
 import { Skeleton, cn } from '@/components/ui';
 import { SideBadge } from '@/components/positions/SideBadge';
@@ -15,10 +15,11 @@ import { usePools } from '@/lib/hooks/use-pools';
 import type { PoolId } from '@/lib/math/ids';
 import { describeHistoryRow } from '@/lib/trade/history-row';
 import { ExportCsvButton } from './ExportCsvButton';
+import { SignatureCell } from './SignatureCell';
 import { TRADE_KINDS } from './history-labels';
 
-const COLUMNS = 'md:grid-cols-[1.1fr_1.3fr_0.8fr_0.9fr_0.9fr_0.9fr_0.7fr_2fr]';
-const HEADERS = ['Time (UTC)', 'Event', 'Market', 'Size', 'Price', 'Realised PnL', 'Fees', 'Details'];
+const COLUMNS = 'md:grid-cols-[1.1fr_1.3fr_0.8fr_0.9fr_0.9fr_0.9fr_0.7fr_2fr_0.8fr]';
+const HEADERS = ['Time (UTC)', 'Event', 'Market', 'Size', 'Price', 'Realised PnL', 'Fees', 'Details', 'Transaction'];
 
 /** A figure cell that a phone card leaves out when the event has no such figure. */
 function Figure({ label, value, testId, className }: { label: string; value: string | undefined; testId?: string; className?: string }) {
@@ -48,6 +49,7 @@ function HistoryRow({ e, aumNowUsd }: { e: HistoryEvent; aumNowUsd: Partial<Reco
       </Cell>
       <Figure label="Fees" value={e.feesUsd === undefined ? undefined : formatUsd(e.feesUsd)} />
       <Figure label="Details" value={text.detail} testId="history-detail" className="col-span-2 sm:col-span-3 md:col-span-1" />
+      <SignatureCell signature={e.signature} />
     </div>
   );
 }

@@ -16,9 +16,11 @@ export interface HistoryRowLike {
   price: bigint | undefined;
   realizedPnlUsd: bigint | undefined;
   feesUsd: bigint | undefined;
+  /** The transaction it landed in (the indexer's). */
+  signature?: string;
 }
 
-export const HISTORY_CSV_HEADER = ['time_utc', 'event', 'market', 'side', 'size_usd', 'price', 'realized_pnl_usd', 'fees_usd', 'id'] as const;
+export const HISTORY_CSV_HEADER = ['time_utc', 'event', 'market', 'side', 'size_usd', 'price', 'realized_pnl_usd', 'fees_usd', 'id', 'signature'] as const;
 
 function csvField(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -42,6 +44,7 @@ export function historyToCsv(events: readonly HistoryRowLike[]): string {
         fixed(e.realizedPnlUsd, USD_DECIMALS),
         fixed(e.feesUsd, USD_DECIMALS),
         e.id,
+        e.signature ?? '',
       ]
         .map(csvField)
         .join(','),

@@ -87,13 +87,13 @@ describe('close by amount', () => {
 describe('history CSV', () => {
   it('exact decimals, quoted fields, CRLF', () => {
     const csv = historyToCsv([
-      { id: 'e,1', kind: 'closed', market: 'SOL', side: 'long', at: 0, sizeUsd: 1_496_250_000n, price: 1_360_500_000_000n, realizedPnlUsd: -12_345_678n, feesUsd: 1_496_250n },
+      { id: 'e,1', kind: 'closed', market: 'SOL', side: 'long', at: 0, sizeUsd: 1_496_250_000n, price: 1_360_500_000_000n, realizedPnlUsd: -12_345_678n, feesUsd: 1_496_250n, signature: '5VERv8NMvzbJMEkV8xnrLkEaWRtSz9CosKDYjCJjBRnbJLgp8uirBgmQpjKhoR4tjF3ZpRzrFmBV6UjKdiSZkQUW' },
       { id: 'e2', kind: 'faucet', market: undefined, side: undefined, at: 60, sizeUsd: undefined, price: undefined, realizedPnlUsd: undefined, feesUsd: undefined },
     ]);
     expect(csv).toBe(
-      'time_utc,event,market,side,size_usd,price,realized_pnl_usd,fees_usd,id\r\n' +
-        '1970-01-01T00:00:00.000Z,closed,SOL,long,1496.25,136.05,-12.345678,1.49625,"e,1"\r\n' +
-        '1970-01-01T00:01:00.000Z,faucet,,,,,,,e2\r\n',
+      'time_utc,event,market,side,size_usd,price,realized_pnl_usd,fees_usd,id,signature\r\n' +
+        '1970-01-01T00:00:00.000Z,closed,SOL,long,1496.25,136.05,-12.345678,1.49625,"e,1",5VERv8NMvzbJMEkV8xnrLkEaWRtSz9CosKDYjCJjBRnbJLgp8uirBgmQpjKhoR4tjF3ZpRzrFmBV6UjKdiSZkQUW\r\n' +
+        '1970-01-01T00:01:00.000Z,faucet,,,,,,,e2,\r\n',
     );
   });
 });
