@@ -15,7 +15,26 @@ import type { KeyPairSigner } from '@solana/kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { INDEXER_LOCK_KEY } from '@/lib/indexer/leader';
 import { CHAIN_KEEPER_LOCK_KEY } from '@/lib/keeper/leader';
-import { act, chainInfo, createPgDatabase, faucet, getJson, newWallet, postJson, rpc, TEST_DATABASE_URL, usd, type BuiltServer, type ChainInfo } from './chain/support';
+import {
+  act,
+  buildTx,
+  chainInfo,
+  checkInvariants,
+  confirm,
+  createPgDatabase,
+  faucet,
+  getJson,
+  newWallet,
+  postJson,
+  rpc,
+  sendWire,
+  signWire,
+  TEST_DATABASE_URL,
+  usd,
+  type BuiltServer,
+  type ChainInfo,
+  type TxAnswer,
+} from './chain/support';
 import { keypairFile, leaseHolders, terminateLeaseHolder } from './chain/leases';
 import { startServer } from './support/built-server';
 
@@ -30,6 +49,7 @@ const solPrice = (dollars: number) => (BigInt(Math.round(dollars * 100)) * 100_0
 
 interface AccountBody {
   positions: { market: string; side: string }[];
+  balances: Record<string, string>;
 }
 
 describe.skipIf(!TEST_DATABASE_URL)('three instances against one RPC on one PostgreSQL', () => {
@@ -142,6 +162,41 @@ describe.skipIf(!TEST_DATABASE_URL)('three instances against one RPC on one Post
         expect(account.body.positions.map((p) => `${p.market} ${p.side}`)).toEqual(['SOL short']);
       }, { timeout: 10_000, interval: 200 });
     }
+  });
+
+  it('the same position closed through A and through B at once pays once, and the chain stays conserved', async () => {
+    const wallet = await newWallet();
+    expect((await faucet(a.url, wallet.address)).status).toBe(200);
+    const opened = await act(a.url, wallet, 'openPosition', { market: 'SOL', side: 'short', collateralToken: 'USDC', collateralAmount: usd(100), leverageBps: '20000', acceptablePrice: '0' });
+    const b = readers[0]!;
+    await vi.waitFor(async () => expect((await getJson<AccountBody>(b.url, `/api/accounts/${wallet.address}`)).body.positions).toHaveLength(1), { timeout: 10_000, interval: 200 });
+    const usdcOf = async () => BigInt((await getJson<AccountBody>(a.url, `/api/accounts/${wallet.address}`)).body.balances.USDC ?? '0');
+    const before = await usdcOf();
+
+    const params = { positionId: opened.accounts.position, fractionBps: '10000', acceptablePrice: '0' };
+    const built = await Promise.all([a, b].map((s) => buildTx(s.url, 'closePosition', wallet.address, params)));
+    for (const x of built) expect(x.status, JSON.stringify(x.body)).toBe(200);
+    const signed = await Promise.all(built.map((x) => signWire(wallet, (x.body as TxAnswer).transaction)));
+    const outcomes = await Promise.all(
+      signed.map(async (t) => {
+        try {
+          await sendWire(a.url, t.wire);
+          return (await confirm(a.url, t.signature)).err === null ? 'confirmed' : 'failed';
+        } catch {
+          return 'refused';
+        }
+      }),
+    );
+    // Two different transactions: one lands, the other is refused (the position is gone). The same bytes twice
+    // (both built on one blockhash): one transaction, processed once.
+    const landed = new Set(signed.filter((_, i) => outcomes[i] === 'confirmed').map((t) => t.signature));
+    expect(landed.size, JSON.stringify(outcomes)).toBe(1);
+    expect(await rpc(a.url, 'getAccountInfo', [opened.accounts.position, { encoding: 'base64' }])).toMatchObject({ value: null });
+    const paid = (await usdcOf()) - before;
+    expect(paid > 90_000_000n && paid <= 100_000_000n, `paid ${paid}`).toBe(true);
+    await vi.waitFor(async () => expect((await historyOf(a, wallet.address)).filter((r) => r.kind === 'closed')).toHaveLength(1), { timeout: 30_000, interval: 250 });
+    const check = await checkInvariants(a.url);
+    expect(check.code, check.output).toBe(0);
   });
 
   it('one keeper leads; a reader leading liquidates through A’s RPC; SIGKILLed, another takes over', async () => {
