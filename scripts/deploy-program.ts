@@ -2,9 +2,10 @@
  * `npm run deploy:program -- --url <rpc> --keypair <admin.json> [options]` (chain.md § A real cluster): deploys
  * program/dist/poolperps.so through the upgradeable loader to the RPC, creates the mints if asked, initialises the
  * pools (and §9's genesis with --seed-genesis), then prints the environment that runs the app against it. A
- * re-run skips what exists. Options: lib/deployment/deploy-args.ts (`--help`).
+ * re-run skips what exists, and upgrades the program when its bytes on the cluster differ from the binary.
+ * Options: lib/deployment/deploy-args.ts (`--help`).
  *
- * Exit codes: 0 deployed (or already), 1 refused (a sentence says why), 2 usage.
+ * Exit codes: 0 deployed, upgraded or already there, 1 refused (a sentence says why), 2 usage.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';

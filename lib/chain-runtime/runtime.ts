@@ -54,6 +54,8 @@ export interface LocalRuntimeOptions {
   maxPriceAgeS: number;
   log?: (message: string) => void;
   autoTick?: boolean;
+  /** The pool program binary (default program/dist/poolperps.so); a restart upgrades the chain's when it differs. */
+  programPath?: string;
 }
 
 /** Loads every program account (and the LP mints) into the state. */
@@ -72,7 +74,7 @@ export async function startLocalRuntime(o: LocalRuntimeOptions): Promise<ChainRu
     autoTick: o.autoTick ?? true,
     onRestore: (r) => log(`local chain restored (${JSON.stringify(r, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))})`),
   });
-  const deployment = await ensureLocalDeployment(chain, o.db.sql, { nowS: () => BigInt(Math.floor(o.nowMs() / 1000)), maxPriceAgeS: o.maxPriceAgeS, onStep: log });
+  const deployment = await ensureLocalDeployment(chain, o.db.sql, { nowS: () => BigInt(Math.floor(o.nowMs() / 1000)), maxPriceAgeS: o.maxPriceAgeS, onStep: log, programPath: o.programPath });
   const state = new ChainState(deployment.addresses);
   loadState(chain, state, deployment.addresses.programId);
   const off = chain.onCommit((event) => state.apply(event.accounts));

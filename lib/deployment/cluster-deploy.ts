@@ -1,9 +1,10 @@
 /**
  * `npm run deploy:program` (chain.md § A real cluster): to any RPC, with the keypairs it is given, the committed
  * binary through the upgradeable loader, the mints if asked, every initialisation account, optionally §9's genesis
- * liquidity; then the environment that runs the app against it. A re-run skips what exists: the program (said when
- * its bytes differ from the binary: upgrading is not this script's), the config and every initialised account,
- * the mints and price accounts already in the custodies and markets, a seeded genesis.
+ * liquidity; then the environment that runs the app against it. A re-run skips what exists: the program with the
+ * binary's bytes (other bytes: upgraded through the loader, signed by the admin, its upgrade authority), the config
+ * and every initialised account, the mints and price accounts already in the custodies and markets, a seeded
+ * genesis.
  */
 import type { Address, KeyPairSigner } from '@solana/kit';
 import { FEED_IDS, POOL_IDS, type FeedId, type TokenId } from '@/lib/math/ids';
@@ -14,8 +15,8 @@ import { NATIVE_MINT } from '@/lib/chain/program-ids';
 import { formatAddressList } from '@/lib/config/address-list';
 import { clusterRpc, type ClusterRpc } from '@/lib/chain-runtime/cluster-rpc';
 import { rpcChainClient, type ChainClient } from './chain-client';
-import { deployProgram } from './deploy-program';
-import { existingDeployment, programStatus } from './existing';
+import { deployProgram, upgradeProgram } from './deploy-program';
+import { existingDeployment, programStatus, sha256Hex, type ProgramStatus } from './existing';
 import { initializeProgram, seedGenesis } from './initialize';
 import { createMint, mintAuthorityOf } from './mints';
 import { pythPriceFeedAccounts } from './pyth-accounts';
@@ -65,7 +66,8 @@ async function ensureProgram(client: ChainClient, rpc: ClusterRpc, i: ClusterDep
   const status = await programStatus(client, i.program.address, i.bytes);
   if (status.kind === 'other') throw new DeployError(`${i.program.address} exists and is not an upgradeable program (owner ${status.owner}): give another --program-keypair`);
   if (status.kind === 'deployed') {
-    log(`program ${i.program.address} exists${status.sameBytes ? ' with the same bytes' : ', with OTHER bytes than program/dist/poolperps.so (not upgraded: upgrade it with solana program deploy)'}; skipped`);
+    if (status.sameBytes) return log(`program ${i.program.address} exists with the same bytes; skipped`);
+    await upgradeOnCluster(client, rpc, i, status, log);
     return;
   }
   log(`deploying program/dist/poolperps.so (${Math.round(i.bytes.length / 1024)} KB) as ${i.program.address} through the upgradeable loader`);
@@ -80,6 +82,35 @@ async function ensureProgram(client: ChainClient, rpc: ClusterRpc, i: ClusterDep
   });
   await waitForSlotAfter(rpc, await rpc.slot());
   log('program deployed');
+}
+
+/** The program exists with other bytes than the binary: upgraded through the loader, signed by the admin. */
+async function upgradeOnCluster(
+  client: ChainClient,
+  rpc: ClusterRpc,
+  i: ClusterDeployInput,
+  status: Extract<ProgramStatus, { kind: 'deployed' }>,
+  log: (l: string) => void,
+): Promise<void> {
+  const shas = `${status.deployedSha256.slice(0, 12)} → ${sha256Hex(i.bytes).slice(0, 12)}`;
+  if (status.upgradeAuthority !== i.admin.address) {
+    throw new DeployError(
+      `program ${i.program.address} exists with other bytes than program/dist/poolperps.so (${shas}), and its upgrade authority is ${status.upgradeAuthority ?? 'none (immutable)'}, not --keypair's ${i.admin.address}: upgrade it with that key, or give another --program-keypair`,
+    );
+  }
+  log(`program ${i.program.address} exists with other bytes than program/dist/poolperps.so (${shas}): upgrading it (${Math.round(i.bytes.length / 1024)} KB) through the upgradeable loader`);
+  const result = await upgradeProgram({
+    client,
+    payer: i.admin,
+    program: i.program.address,
+    upgradeAuthority: i.admin,
+    bytes: i.bytes,
+    concurrency: i.concurrency,
+    nextSlot: async () => waitForSlotAfter(rpc, await rpc.slot()),
+    onProgress: (done, total) => (done === total || done % 128 === 0) && log(`  ${done}/${total} writes`),
+  });
+  if (result.extendInstruction) log(`  ProgramData extended by ${result.extendedBy} bytes (${result.extendInstruction})`);
+  log(`program upgraded (${shas})`);
 }
 
 async function resolveMints(client: ChainClient, i: ClusterDeployInput, onChain: Partial<Record<TokenId, Address>>, log: (l: string) => void): Promise<Record<TokenId, Address>> {

@@ -21,7 +21,8 @@ export const DEPLOY_USAGE = `npm run deploy:program -- --url <rpc> --keypair <ad
   --seed-genesis               seed §9's genesis liquidity from the admin (mints it controls, and the SOL)
   --max-price-age <s>          the program's staleness limit (default 30)
 
-A re-run skips what exists. The environment to run the app against the deployment goes to stdout, progress to
+A re-run skips what exists; a program whose bytes differ from program/dist/poolperps.so is upgraded (the admin
+must be its upgrade authority). The environment to run the app against the deployment goes to stdout, progress to
 stderr.`;
 
 export interface DeployArgs {

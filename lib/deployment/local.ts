@@ -2,18 +2,22 @@
  * The local chain's first start (api.md, chain.md): the pool program deployed through the upgradeable loader,
  * the mints, every initialisation account, §9's genesis liquidity and prices, all as transactions on the
  * in-process chain. The deployment (program id, mints, key seeds) is saved once everything succeeded; a restart
- * reads it back. A start interrupted half way deploys afresh (a new program id) over the same chain.
+ * reads it back. A start interrupted half way deploys afresh (a new program id) over the same chain. A restart
+ * whose binary differs from the program on the chain (a pulled commit with a new `.so`) upgrades it through the
+ * loader, signed by the saved admin (the upgrade authority): transactions like any other, so persisted.
  */
+import { readFileSync } from 'node:fs';
 import type { Address, KeyPairSigner } from '@solana/kit';
 import type { SqlClient } from '@/lib/db/types';
 import { GENESIS } from '@/lib/math/params';
 import { FEED_IDS } from '@/lib/math/ids';
 import { deriveAddresses, type ChainAddresses, type TokenMints } from '@/lib/chain/addresses';
 import { ORACLE_LOCAL } from '@/lib/chain/accounts/config';
-import { programBytes } from '@/lib/chain/testing/program-bytes';
+import { PROGRAM_SO_PATH, programBytes } from '@/lib/chain/testing/program-bytes';
 import type { LocalChain } from '@/lib/validator';
 import { sendInstructions } from './chain-client';
-import { deployProgram } from './deploy-program';
+import { deployProgram, upgradeProgram } from './deploy-program';
+import { programStatus, sha256Hex } from './existing';
 import { initializeProgram, priceUpdate, seedGenesis } from './initialize';
 import { newSeed, signerFromSeed } from './keys';
 import { localChainClient } from './local-client';
@@ -59,13 +63,48 @@ export interface EnsureLocalOptions {
   /** The program's staleness limit (MAX_PRICE_AGE_S), fixed in its config at the first start. */
   maxPriceAgeS?: number;
   onStep?: (message: string) => void;
+  /** The program binary deployed, or upgraded to on a restart (default program/dist/poolperps.so). */
+  programPath?: string;
+}
+
+/** The program binary of `path` (the committed one, read once, by default). */
+const binaryAt = (path: string | undefined): Uint8Array =>
+  path === undefined || path === PROGRAM_SO_PATH ? programBytes() : new Uint8Array(readFileSync(path));
+
+/**
+ * On a restart: when the ProgramData's bytes (after its header, less the zeros behind them) are not `bytes`,
+ * upgrades the program to them (buffer, Writes, ExtendProgram when it grew, Upgrade), signed by the admin.
+ */
+async function upgradeIfChanged(chain: LocalChain, d: LocalDeployment, bytes: Uint8Array, step: (message: string) => void): Promise<void> {
+  const client = localChainClient(chain);
+  const programId = d.addresses.programId;
+  const status = await programStatus(client, programId, bytes);
+  if (status.kind !== 'deployed') throw new Error(`the saved pool program ${programId} is not an upgradeable program on the local chain (${status.kind})`);
+  if (status.sameBytes) return;
+  if (status.upgradeAuthority !== d.admin.address) {
+    throw new Error(`the pool program ${programId} differs from the binary, but its upgrade authority is ${status.upgradeAuthority ?? 'none'}, not the saved admin ${d.admin.address}`);
+  }
+  await upgradeProgram({
+    client,
+    payer: d.admin,
+    program: programId,
+    upgradeAuthority: d.admin,
+    bytes,
+    nextSlot: () => Promise.resolve(chain.tick()),
+  });
+  step(`upgraded the pool program (${status.deployedSha256.slice(0, 12)} → ${sha256Hex(bytes).slice(0, 12)})`);
 }
 
 /** The saved deployment, or a new one: deploy, mints, initialisation, genesis, then saved. */
 export async function ensureLocalDeployment(chain: LocalChain, sql: SqlClient, opts: EnsureLocalOptions): Promise<LocalDeployment> {
-  const saved = await load(sql);
-  if (saved) return fromRecord(saved);
   const step = opts.onStep ?? (() => undefined);
+  const bytes = binaryAt(opts.programPath);
+  const saved = await load(sql);
+  if (saved) {
+    const deployment = await fromRecord(saved);
+    await upgradeIfChanged(chain, deployment, bytes, step);
+    return deployment;
+  }
   const seeds = { admin: newSeed(), oracleAuthority: newSeed(), mintAuthority: newSeed(), keeper: newSeed(), genesis: newSeed() };
   const program = await signerFromSeed(newSeed());
   const [admin, oracleAuthority, mintAuthority, keeper] = await Promise.all([
@@ -82,7 +121,6 @@ export async function ensureLocalDeployment(chain: LocalChain, sql: SqlClient, o
     chain.airdrop(keeper.address, SERVICE_LAMPORTS),
   ]);
   const client = localChainClient(chain);
-  const bytes = programBytes();
   step(`deploying the pool program (${Math.round(bytes.length / 1024)} KB) through the upgradeable loader`);
   await deployProgram({ client, payer: admin, program, upgradeAuthority: admin, bytes, onProgress: (done, total) => done === total && step(`program written (${total} chunks)`) });
   chain.tick();

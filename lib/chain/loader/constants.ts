@@ -15,6 +15,9 @@ export const LOADER_V3_INSTRUCTION = {
   initializeBuffer: 0,
   write: 1,
   deployWithMaxDataLen: 2,
+  upgrade: 3,
+  extendProgram: 6,
+  extendProgramChecked: 9,
 } as const;
 
 /**

@@ -5,7 +5,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { linkSbpfV0 } from '@/program/linker';
 import { patched, readFixture } from '@/program/linker/test-fixtures';
 import { LOADER_V3_PROGRAM_ADDRESS, PROGRAMDATA_METADATA_SIZE } from './constants';
-import { DeployError, deployUpgradeable } from './deploy';
+import { DeployError, deployUpgradeable, upgradeUpgradeable } from './deploy';
+import { findProgramDataAddress } from './instructions';
+import { MIN_EXTEND_BYTES } from './plan';
 import { signInstructions } from './transaction';
 
 interface World {
@@ -119,5 +121,66 @@ describe('deployUpgradeable into LiteSVM', () => {
     expect(error.reason).toMatch(/InvalidAccountData/);
     expect(error.logs.join('\n')).toMatch(log);
     expect(w.svm.getAccount(w.programKeypair.address).exists).toBe(false);
+  });
+});
+
+describe('upgradeUpgradeable in LiteSVM', () => {
+  let w: World;
+  beforeEach(async () => {
+    w = await world();
+  });
+  const programData = async () => {
+    const account = w.svm.getAccount(await findProgramDataAddress(w.programKeypair.address));
+    if (!account.exists) throw new Error('no ProgramData');
+    return account.data;
+  };
+  const holds = (data: Uint8Array, bytes: Uint8Array) =>
+    [...data.subarray(PROGRAMDATA_METADATA_SIZE, PROGRAMDATA_METADATA_SIZE + bytes.length)].every((b, i) => b === bytes[i]) &&
+    data.subarray(PROGRAMDATA_METADATA_SIZE + bytes.length).every((b) => b === 0);
+
+  it('upgrades to a larger binary: ExtendProgram (by at least 10 KiB, SIMD-0431) then Upgrade; the new program runs', async () => {
+    const small = linkSbpfV0(readFixture('hello'));
+    const large = linkSbpfV0(readFixture('rust-hello'));
+    expect(large.length).toBeGreaterThan(small.length);
+    await deployUpgradeable(w.svm, { ...w, bytes: small });
+    warpOneSlot(w.svm);
+    const steps = await upgradeUpgradeable(w.svm, { ...w, program: w.programKeypair.address, bytes: large });
+    expect(steps.filter((s) => !s.label.startsWith('Write')).map((s) => s.label)).toEqual(['InitializeBuffer', `ExtendProgram +${MIN_EXTEND_BYTES}`, 'Upgrade']);
+    const data = await programData();
+    expect(data.length).toBe(PROGRAMDATA_METADATA_SIZE + small.length + MIN_EXTEND_BYTES);
+    expect(holds(data, large)).toBe(true);
+    const run = await invoke(w, [1, 0, 0]);
+    expect(run.ok).toBe(true);
+    expect(programLog(run.logs)).toEqual(['hello from the rust linker fixture', '0x1d, 0x14, 0x3, 0x0, 0x0']);
+  });
+
+  it('upgrades to a smaller binary without extending; the rest of the ProgramData is zeroed; the buffer is closed', async () => {
+    const small = linkSbpfV0(readFixture('hello'));
+    const large = linkSbpfV0(readFixture('rust-hello'));
+    await deployUpgradeable(w.svm, { ...w, bytes: large });
+    warpOneSlot(w.svm);
+    const buffer = await generateKeyPairSigner();
+    const steps = await upgradeUpgradeable(w.svm, { ...w, program: w.programKeypair.address, bytes: small, bufferKeypair: buffer });
+    expect(steps.some((s) => s.label.startsWith('Extend'))).toBe(false);
+    const data = await programData();
+    expect(data.length).toBe(PROGRAMDATA_METADATA_SIZE + large.length);
+    expect(holds(data, small)).toBe(true);
+    expect(w.svm.getAccount(buffer.address).exists).toBe(false);
+    const run = await invoke(w, [0, 5]);
+    expect(programLog(run.logs)[0]).toBe('hello from the sbpf linker');
+  });
+
+  it('refuses an Upgrade signed by another authority and leaves the program as it was', async () => {
+    const small = linkSbpfV0(readFixture('hello'));
+    await deployUpgradeable(w.svm, { ...w, bytes: small });
+    warpOneSlot(w.svm);
+    const intruder = await generateKeyPairSigner();
+    const failure = await upgradeUpgradeable(w.svm, { ...w, upgradeAuthority: intruder, program: w.programKeypair.address, bytes: linkSbpfV0(readFixture('plain')) }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(DeployError);
+    expect((failure as DeployError).step).toBe('Upgrade');
+    expect(holds(await programData(), small)).toBe(true);
   });
 });

@@ -4,7 +4,10 @@ import { LOADER_V3_PROGRAM_ADDRESS, SYSVAR_CLOCK_ADDRESS, SYSVAR_RENT_ADDRESS } 
 import {
   findProgramDataAddress,
   getDeployWithMaxDataLenInstruction,
+  getExtendProgramCheckedInstruction,
+  getExtendProgramInstruction,
   getInitializeBufferInstruction,
+  getUpgradeInstruction,
   getWriteInstruction,
 } from './instructions';
 
@@ -12,6 +15,10 @@ const [payer, authority] = await Promise.all([generateKeyPairSigner(), generateK
 const buffer = address('Buffer1111111111111111111111111111111111111');
 const program = address('Program111111111111111111111111111111111111');
 const programData = address('ProgramData11111111111111111111111111111111');
+const spill = address('Spi1111111111111111111111111111111111111111');
+const upgrade = getUpgradeInstruction({ programData, program, buffer, spill, upgradeAuthority: authority });
+const extend = getExtendProgramInstruction({ programData, program, payer, additionalBytes: 10_240 });
+const extendChecked = getExtendProgramCheckedInstruction({ programData, program, upgradeAuthority: authority, payer, additionalBytes: 10_240 });
 
 const roles = (accounts: ReadonlyArray<{ address: string; role: AccountRole }> | undefined) =>
   (accounts ?? []).map((a) => [a.address, a.role]);
@@ -29,6 +36,9 @@ describe('loader v3 instruction builders', () => {
       getDeployWithMaxDataLenInstruction({ payer, programData, program, buffer, upgradeAuthority: authority, maxDataLen: 70_000 }),
       [2, 0, 0, 0, 0x70, 0x11, 0x01, 0, 0, 0, 0, 0],
     ],
+    ['Upgrade', upgrade, [3, 0, 0, 0]],
+    ['ExtendProgram { additional_bytes: 10240 }', extend, [6, 0, 0, 0, 0x00, 0x28, 0, 0]],
+    ['ExtendProgramChecked { additional_bytes: 10240 }', extendChecked, [9, 0, 0, 0, 0x00, 0x28, 0, 0]],
   ])('%s: bincode data', (_label, instruction, data) => {
     expect(instruction.programAddress).toBe(LOADER_V3_PROGRAM_ADDRESS);
     expect([...(instruction.data ?? [])]).toEqual(data);
@@ -52,6 +62,28 @@ describe('loader v3 instruction builders', () => {
       [SYSVAR_CLOCK_ADDRESS, AccountRole.READONLY],
       ['11111111111111111111111111111111', AccountRole.READONLY],
       [authority.address, AccountRole.READONLY_SIGNER],
+    ]],
+    ['Upgrade', upgrade, [
+      [programData, AccountRole.WRITABLE],
+      [program, AccountRole.WRITABLE],
+      [buffer, AccountRole.WRITABLE],
+      [spill, AccountRole.WRITABLE],
+      [SYSVAR_RENT_ADDRESS, AccountRole.READONLY],
+      [SYSVAR_CLOCK_ADDRESS, AccountRole.READONLY],
+      [authority.address, AccountRole.READONLY_SIGNER],
+    ]],
+    ['ExtendProgram', extend, [
+      [programData, AccountRole.WRITABLE],
+      [program, AccountRole.WRITABLE],
+      ['11111111111111111111111111111111', AccountRole.READONLY],
+      [payer.address, AccountRole.WRITABLE_SIGNER],
+    ]],
+    ['ExtendProgramChecked', extendChecked, [
+      [programData, AccountRole.WRITABLE],
+      [program, AccountRole.WRITABLE],
+      [authority.address, AccountRole.READONLY_SIGNER],
+      ['11111111111111111111111111111111', AccountRole.READONLY],
+      [payer.address, AccountRole.WRITABLE_SIGNER],
     ]],
   ])('%s: accounts in the loader’s order and roles', (_label, instruction, expected) => {
     expect(roles(instruction.accounts)).toEqual(expected);

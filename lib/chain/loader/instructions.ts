@@ -103,3 +103,84 @@ export function getDeployWithMaxDataLenInstruction(input: {
     data,
   };
 }
+
+/**
+ * Upgrade: accounts [programData (writable), program (writable), buffer (writable), spill (writable: receives the
+ * buffer's lamports), rent sysvar, clock sysvar, upgrade authority (signer)]. The buffer's authority must be the
+ * upgrade authority, and the buffer must fit the ProgramData (ExtendProgram first when it does not). The loader
+ * refuses it in the slot the program was deployed, upgraded or extended in. As with DeployWithMaxDataLen, the
+ * optional trailing close_buffer byte is left out (absent means true).
+ */
+export function getUpgradeInstruction(input: {
+  programData: Address;
+  program: Address;
+  buffer: Address;
+  spill: Address;
+  upgradeAuthority: TransactionSigner;
+}): Instruction {
+  return {
+    programAddress: LOADER_V3_PROGRAM_ADDRESS,
+    accounts: [
+      { address: input.programData, role: AccountRole.WRITABLE },
+      { address: input.program, role: AccountRole.WRITABLE },
+      { address: input.buffer, role: AccountRole.WRITABLE },
+      { address: input.spill, role: AccountRole.WRITABLE },
+      { address: SYSVAR_RENT_ADDRESS, role: AccountRole.READONLY },
+      { address: SYSVAR_CLOCK_ADDRESS, role: AccountRole.READONLY },
+      signerMeta(input.upgradeAuthority, AccountRole.READONLY_SIGNER),
+    ],
+    data: tag(LOADER_V3_INSTRUCTION.upgrade, 0).data,
+  };
+}
+
+/**
+ * ExtendProgram { additional_bytes: u32 }: accounts [programData (writable), program (writable), system program,
+ * payer (writable signer: funds the larger ProgramData's rent)]. Needs no signature of the upgrade authority;
+ * runtimes with SIMD-0164 active refuse it for ExtendProgramChecked. Not in the slot of the last deploy/upgrade.
+ */
+export function getExtendProgramInstruction(input: {
+  programData: Address;
+  program: Address;
+  payer: TransactionSigner;
+  additionalBytes: number;
+}): Instruction {
+  const { data, view } = tag(LOADER_V3_INSTRUCTION.extendProgram, 4);
+  view.setUint32(4, input.additionalBytes, true);
+  return {
+    programAddress: LOADER_V3_PROGRAM_ADDRESS,
+    accounts: [
+      { address: input.programData, role: AccountRole.WRITABLE },
+      { address: input.program, role: AccountRole.WRITABLE },
+      { address: SYSTEM_PROGRAM_ADDRESS, role: AccountRole.READONLY },
+      signerMeta(input.payer, AccountRole.WRITABLE_SIGNER),
+    ],
+    data,
+  };
+}
+
+/**
+ * ExtendProgramChecked { additional_bytes: u32 } (SIMD-0164): ExtendProgram signed by the upgrade authority.
+ * Accounts [programData (writable), program (writable), upgrade authority (signer), system program, payer
+ * (writable signer)]. Refused by runtimes where SIMD-0164 is not active yet.
+ */
+export function getExtendProgramCheckedInstruction(input: {
+  programData: Address;
+  program: Address;
+  upgradeAuthority: TransactionSigner;
+  payer: TransactionSigner;
+  additionalBytes: number;
+}): Instruction {
+  const { data, view } = tag(LOADER_V3_INSTRUCTION.extendProgramChecked, 4);
+  view.setUint32(4, input.additionalBytes, true);
+  return {
+    programAddress: LOADER_V3_PROGRAM_ADDRESS,
+    accounts: [
+      { address: input.programData, role: AccountRole.WRITABLE },
+      { address: input.program, role: AccountRole.WRITABLE },
+      signerMeta(input.upgradeAuthority, AccountRole.READONLY_SIGNER),
+      { address: SYSTEM_PROGRAM_ADDRESS, role: AccountRole.READONLY },
+      signerMeta(input.payer, AccountRole.WRITABLE_SIGNER),
+    ],
+    data,
+  };
+}

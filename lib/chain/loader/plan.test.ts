@@ -13,7 +13,8 @@ import type { Address, Instruction, TransactionSigner } from '@solana/kit';
 import { describe, expect, it } from 'vitest';
 import { LOADER_V3_INSTRUCTION, TRANSACTION_SIZE_LIMIT, WRITE_CHUNK_BYTES } from './constants';
 import { getWriteInstruction } from './instructions';
-import { planUpgradeableDeploy } from './plan';
+import { extendBytesFor, MAX_ACCOUNT_DATA_BYTES, MIN_EXTEND_BYTES, planUpgradeableDeploy, planUpgradeableUpgrade } from './plan';
+import { findProgramDataAddress } from './instructions';
 
 const [payer, program, buffer, authority] = await Promise.all([
   generateKeyPairSigner(),
@@ -85,5 +86,38 @@ describe('planUpgradeableDeploy', () => {
     const write = (length: number) => getWriteInstruction({ buffer: buffer.address, authority, offset: 0, bytes: new Uint8Array(length) });
     expect(wireSize([...computeBudget, write(WRITE_CHUNK_BYTES)], payer)).toBeLessThanOrEqual(TRANSACTION_SIZE_LIMIT);
     expect(wireSize([...computeBudget, write(WRITE_CHUNK_BYTES + 1)], payer)).toBeGreaterThan(TRANSACTION_SIZE_LIMIT);
+  });
+});
+
+describe('planUpgradeableUpgrade', () => {
+  const upgradePlan = (bytes: Uint8Array, programDataLength: number) =>
+    planUpgradeableUpgrade({ payer, program: program.address, buffer, upgradeAuthority: authority, bytes, programDataLength, rentExempt: { buffer: 5n } });
+
+  it.each([
+    ['fits exactly', 45 + 1_000, 1_000, 0],
+    ['smaller', 45 + 1_000, 400, 0],
+    ['1,392 bytes larger: extended by the 10 KiB minimum', 45 + 561_672, 563_064, MIN_EXTEND_BYTES],
+    ['20,000 bytes larger: extended by what is missing', 45 + 100, 20_100, 20_000],
+    ['near the 10 MiB maximum: extended to it', MAX_ACCOUNT_DATA_BYTES - 100, MAX_ACCOUNT_DATA_BYTES - 45 - 50, 100],
+  ])('extendBytesFor: %s', (_label, programDataLength, programBytes, expected) => {
+    expect(extendBytesFor(programDataLength, programBytes)).toBe(expected);
+  });
+
+  it('refuses a program larger than any ProgramData', () => {
+    expect(() => extendBytesFor(45 + 100, MAX_ACCOUNT_DATA_BYTES)).toThrow(/does not fit/);
+  });
+
+  it('writes a buffer the upgrade authority owns, extends when the program outgrew its ProgramData, upgrades last', async () => {
+    const { bufferSteps, extend, upgrade, programData } = await upgradePlan(new Uint8Array(5_000), 45 + 4_000);
+    expect(programData).toBe(await findProgramDataAddress(program.address));
+    expect(bufferSteps[0]?.instructions[1]?.accounts?.[1]?.address).toBe(authority.address);
+    expect(writes(bufferSteps).reduce((sum, [, length]) => sum + length, 0)).toBe(5_000);
+    expect(extend?.additionalBytes).toBe(MIN_EXTEND_BYTES);
+    expect(extend?.step.instructions.map((ix) => ix.data?.[0])).toEqual([LOADER_V3_INSTRUCTION.extendProgram]);
+    expect(extend?.checkedStep.instructions.map((ix) => ix.data?.[0])).toEqual([LOADER_V3_INSTRUCTION.extendProgramChecked]);
+    expect(upgrade.instructions.map((ix) => ix.data?.[0])).toEqual([LOADER_V3_INSTRUCTION.upgrade]);
+    expect(upgrade.instructions[0]?.accounts?.[3]?.address).toBe(payer.address); // the buffer's lamports go back
+    expect((await upgradePlan(new Uint8Array(4_000), 45 + 4_000)).extend).toBeUndefined();
+    await expect(upgradePlan(new Uint8Array(0), 45 + 4_000)).rejects.toThrow(/empty/);
   });
 });

@@ -1,0 +1,113 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openMemoryPglite, type PgliteDatabase } from '@/lib/db/pglite';
+import { runMigrations } from '@/lib/db/migrations';
+import { startLocalRuntime, type ChainRuntime } from '@/lib/chain-runtime/runtime';
+import { decodePrice } from '@/lib/chain/accounts';
+import { findProgramDataAddress, PROGRAMDATA_METADATA_SIZE } from '@/lib/chain/loader';
+import { programBytes } from '@/lib/chain/testing/program-bytes';
+import { sendInstructions } from './chain-client';
+import { elfLength, sha256Hex } from './existing';
+import { priceUpdate } from './initialize';
+
+/**
+ * A user who pulls a commit with a new program/dist/poolperps.so keeps their ./.data: the restart upgrades the
+ * local chain's program in place. The old binary is the committed one before b4723d7 (561,672 bytes against
+ * 563,064 now, so the ProgramData is extended too), read from git.
+ */
+function oldBinary(): Uint8Array | undefined {
+  try {
+    return new Uint8Array(execFileSync('git', ['show', 'b4723d7~1:program/dist/poolperps.so'], { maxBuffer: 8 << 20, stdio: ['ignore', 'pipe', 'ignore'] }));
+  } catch {
+    return undefined;
+  }
+}
+
+const old = oldBinary();
+if (!old) console.warn('lib/deployment/upgrade.test.ts skipped: git has no b4723d7~1 (a shallow clone?)');
+
+describe.skipIf(!old)('a restart with a changed program binary upgrades the local chain’s program', () => {
+  const committed = programBytes();
+  let db: PgliteDatabase;
+  let dir: string;
+  let oldPath: string;
+  beforeAll(async () => {
+    db = await openMemoryPglite();
+    await runMigrations(db);
+    dir = mkdtempSync(join(tmpdir(), 'poolperps-upgrade-'));
+    oldPath = join(dir, 'old.so');
+    writeFileSync(oldPath, old!);
+  }, 120_000);
+  afterAll(async () => {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const start = (programPath: string | undefined, log: string[]) =>
+    startLocalRuntime({ db, nowMs: () => Date.now(), maxPriceAgeS: 30, autoTick: false, programPath, log: (line) => log.push(line) });
+  const chainOf = (r: ChainRuntime) => r.local ?? (() => { throw new Error('a local runtime has a LocalChain'); })();
+  const programData = async (r: ChainRuntime) => chainOf(r).getAccount(await findProgramDataAddress(r.addresses.programId))!.data;
+  /** Every account the program owns (pools, custodies, markets, prices, config…) and the LP mints, as hex. */
+  const state = (r: ChainRuntime) => {
+    const chain = chainOf(r);
+    const accounts = chain.getProgramAccounts(r.addresses.programId).map((k) => [k.address, Buffer.from(k.account.data).toString('hex')]);
+    for (const mint of Object.values(r.addresses.lpMints)) accounts.push([mint, Buffer.from(chain.getAccount(mint)!.data).toString('hex')]);
+    return Object.fromEntries(accounts) as Record<string, string>;
+  };
+  const transactionCount = async () => Number((await db.sql.query<{ n: string }>('SELECT count(*)::text AS n FROM chain_transactions')).rows[0]!.n);
+  /** The body of a ProgramData: `bytes`, then only zeros. */
+  const holds = (data: Uint8Array, bytes: Uint8Array) => {
+    const body = data.subarray(PROGRAMDATA_METADATA_SIZE);
+    return Buffer.from(body.subarray(0, bytes.length)).equals(Buffer.from(bytes)) && body.subarray(bytes.length).every((b) => b === 0);
+  };
+  /** The program answers: the oracle authority's UpdatePrices runs, and the price account reads it back. */
+  const writePrice = async (r: ChainRuntime, price: bigint) => {
+    const publishTime = BigInt(Math.floor(Date.now() / 1000));
+    await sendInstructions(r.client, [priceUpdate(r.addresses, r.keys.oracleAuthority!.address, [{ feed: 'SOL', price, publishTime }])], [r.keys.oracleAuthority!]);
+    expect(decodePrice(chainOf(r).getAccount(r.addresses.oracles.SOL)!.data).price).toBe(price);
+  };
+
+  it('upgrades (extending the ProgramData) once, keeps the state, persists it; a third start does nothing', async () => {
+    expect(old!.length).toBeLessThan(committed.length);
+    const log1: string[] = [];
+    const first = await start(oldPath, log1);
+    expect(log1.some((l) => /upgraded the pool program/.test(l))).toBe(false);
+    const firstData = await programData(first);
+    expect(firstData.length).toBe(PROGRAMDATA_METADATA_SIZE + old!.length);
+    expect(holds(firstData, old!)).toBe(true);
+    await writePrice(first, 150_0000000000n);
+    const before = state(first);
+    const programId = first.addresses.programId;
+    await first.stop();
+
+    const log2: string[] = [];
+    const second = await start(undefined, log2);
+    expect(second.addresses.programId).toBe(programId);
+    const upgraded = log2.filter((l) => /upgraded the pool program/.test(l));
+    expect(upgraded).toEqual([`upgraded the pool program (${sha256Hex(old!).slice(0, 12)} → ${sha256Hex(committed).slice(0, 12)})`]);
+    const secondData = await programData(second);
+    expect(secondData.length).toBeGreaterThanOrEqual(PROGRAMDATA_METADATA_SIZE + committed.length);
+    expect(holds(secondData, committed)).toBe(true);
+    expect(elfLength(secondData.subarray(PROGRAMDATA_METADATA_SIZE))).toBe(committed.length);
+    // The upgrade authority is still the saved admin (Some(admin) in the header).
+    expect(secondData[12]).toBe(1);
+    expect(state(second)).toEqual(before); // pools, custodies, markets, prices, LP supplies: untouched
+    await writePrice(second, 151_0000000000n);
+    const afterWrite = state(second);
+    const transactions = await transactionCount();
+    await second.stop();
+
+    const log3: string[] = [];
+    const third = await start(undefined, log3);
+    expect(log3.some((l) => /upgraded the pool program/.test(l))).toBe(false);
+    expect(await transactionCount()).toBe(transactions); // no upgrade transaction, nor any other
+    const thirdData = await programData(third);
+    expect(Buffer.from(thirdData).equals(Buffer.from(secondData))).toBe(true); // the upgrade was persisted
+    expect(state(third)).toEqual(afterWrite);
+    await writePrice(third, 152_0000000000n); // the restored, upgraded program runs
+    await third.stop();
+  }, 300_000);
+});
