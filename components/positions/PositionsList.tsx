@@ -5,11 +5,12 @@
  */
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
+import type { ComponentProps } from 'react';
 import { Skeleton } from '@/components/ui';
 import type { Position } from '@/lib/client/types';
 import { useAccount } from '@/lib/hooks/use-account';
 import { useOwner } from '@/lib/hooks/use-owner';
-import { usePrices } from '@/lib/hooks/use-prices';
+import { usePrice } from '@/lib/hooks/use-prices';
 import { useSettings } from '@/lib/state/settings';
 import type { MarketId } from '@/lib/math/ids';
 import { HeaderRow } from './Cell';
@@ -24,7 +25,6 @@ const PositionDialogs = dynamic(() => import('./PositionDialogs').then((m) => m.
 export function PositionsList({ market }: { market?: MarketId | undefined }) {
   const owner = useOwner();
   const { data: account, isLoading } = useAccount();
-  const prices = usePrices();
   const withFees = useSettings((s) => s.pnlWithFees);
   const [dialog, setDialog] = useState<{ kind: PositionDialog; positionId: string } | undefined>(undefined);
   if (!owner) return <Empty>Connect a wallet to see your positions.</Empty>;
@@ -43,14 +43,25 @@ export function PositionsList({ market }: { market?: MarketId | undefined }) {
           <HeaderRow labels={POSITION_HEADERS} className={POSITION_COLUMNS} />
           <div role="rowgroup">
             {positions.map((p) => (
-              <PositionRow key={p.id} position={p} price={prices[p.market]?.price ?? p.entryPrice} withFees={withFees} onAction={(kind) => setDialog({ kind, positionId: p.id })} />
+              <LivePositionRow key={p.id} position={p} withFees={withFees} onAction={(kind) => setDialog({ kind, positionId: p.id })} />
             ))}
           </div>
         </div>
       )}
-      {open && dialog && <PositionDialogs kind={dialog.kind} position={open} price={prices[open.market]?.price ?? open.entryPrice} onClose={() => setDialog(undefined)} />}
+      {open && dialog && <LivePositionDialogs kind={dialog.kind} position={open} onClose={() => setDialog(undefined)} />}
     </div>
   );
+}
+
+/** A row with its market's live price: a tick re-renders the rows of that market, not the list. */
+function LivePositionRow(props: Omit<ComponentProps<typeof PositionRow>, 'price'>) {
+  const price = usePrice(props.position.market)?.price ?? props.position.entryPrice;
+  return <PositionRow {...props} price={price} />;
+}
+
+function LivePositionDialogs({ kind, position, onClose }: { kind: PositionDialog; position: Position; onClose: () => void }) {
+  const price = usePrice(position.market)?.price ?? position.entryPrice;
+  return <PositionDialogs kind={kind} position={position} price={price} onClose={onClose} />;
 }
 
 function Empty({ children }: { children: React.ReactNode }) {

@@ -8,13 +8,43 @@ import { FeedStatus } from '@/components/shell/feed-status';
 import { MARKET_LABELS } from '@/lib/format/markets';
 import { changeBps, formatBps } from '@/lib/format/percent';
 import { useMarkets } from '@/lib/hooks/use-markets';
-import { usePrices } from '@/lib/hooks/use-prices';
+import { usePrice } from '@/lib/hooks/use-prices';
 import { MARKET_IDS } from '@/lib/math/ids';
 import type { MarketId } from '@/lib/math/ids';
+import type { Market } from '@/lib/client/types';
 
 function Change({ bps }: { bps: bigint | undefined }) {
   if (bps === undefined) return <span className="text-ink-faint">–</span>;
   return <span className={cn('num', bps > 0n ? 'text-long' : bps < 0n ? 'text-short' : 'text-ink-muted')}>{formatBps(bps, { sign: true })}</span>;
+}
+
+/** One market of the strip: the only part of the ticker its price tick re-renders. */
+function TickerEntry({ id, market, isError }: { id: MarketId; market: Market | undefined; isError: boolean }) {
+  const price = usePrice(id)?.price;
+  const base = market?.price24hAgo;
+  return (
+    <li className="shrink-0 border-r border-line/70 last:border-r-0">
+      <NavLink
+        href={`/trade?market=${id}`}
+        data-testid={`ticker-${id}`}
+        className="flex h-full items-center gap-2 px-3 text-xs hover:bg-bg-hover md:px-4"
+        title={`${MARKET_LABELS[id].name}: open the ${id} market`}
+      >
+        <AssetIcon id={id} size={16} />
+        <span className="font-semibold text-ink">{MARKET_LABELS[id].symbol}</span>
+        {/* Fixed-width slots for the price and the change, so nothing in the strip moves when they arrive. */}
+        <span className="inline-flex min-w-[4.75rem] shrink-0">
+          {price === undefined ? (
+            isError ? <span className="text-ink-faint">–</span> : <Skeleton className="h-3 w-14" />
+          ) : (
+            <TickerPrice market={id} price={price} className="font-medium" />
+          )}
+        </span>
+        <span className="inline-flex min-w-12 shrink-0">{price !== undefined && <Change bps={base === undefined ? undefined : changeBps({ from: base, to: price })} />}</span>
+        {market && !market.open && <span className="rounded bg-bg-hover px-1 text-[10px] font-semibold text-ink-muted">Closed</span>}
+      </NavLink>
+    </li>
+  );
 }
 
 /**
@@ -23,40 +53,14 @@ function Change({ bps }: { bps: bigint | undefined }) {
  */
 export function MarketTicker() {
   const { data: markets, isError } = useMarkets();
-  const prices = usePrices();
   const byId = new Map((markets ?? []).map((m) => [m.id, m]));
 
   return (
     <div className="flex h-10 items-stretch border-b border-line bg-bg-raised/60">
       <ul aria-label="Markets" className="flex min-w-0 flex-1 items-stretch overflow-x-auto [scrollbar-width:none] [mask-image:linear-gradient(to_right,black_85%,transparent)] lg:[mask-image:none]">
-        {MARKET_IDS.map((id: MarketId) => {
-          const market = byId.get(id);
-          const price = prices[id]?.price;
-          const base = market?.price24hAgo;
-          return (
-            <li key={id} className="shrink-0 border-r border-line/70 last:border-r-0">
-              <NavLink
-                href={`/trade?market=${id}`}
-                data-testid={`ticker-${id}`}
-                className="flex h-full items-center gap-2 px-3 text-xs hover:bg-bg-hover md:px-4"
-                title={`${MARKET_LABELS[id].name}: open the ${id} market`}
-              >
-                <AssetIcon id={id} size={16} />
-                <span className="font-semibold text-ink">{MARKET_LABELS[id].symbol}</span>
-                {/* Fixed-width slots for the price and the change, so nothing in the strip moves when they arrive. */}
-                <span className="inline-flex min-w-[4.75rem] shrink-0">
-                  {price === undefined ? (
-                    isError ? <span className="text-ink-faint">–</span> : <Skeleton className="h-3 w-14" />
-                  ) : (
-                    <TickerPrice market={id} price={price} className="font-medium" />
-                  )}
-                </span>
-                <span className="inline-flex min-w-12 shrink-0">{price !== undefined && <Change bps={base === undefined ? undefined : changeBps({ from: base, to: price })} />}</span>
-                {market && !market.open && <span className="rounded bg-bg-hover px-1 text-[10px] font-semibold text-ink-muted">Closed</span>}
-              </NavLink>
-            </li>
-          );
-        })}
+        {MARKET_IDS.map((id: MarketId) => (
+          <TickerEntry key={id} id={id} market={byId.get(id)} isError={isError} />
+        ))}
       </ul>
       <FeedStatus />
     </div>

@@ -1,12 +1,21 @@
 'use client';
-/** Under the chart (Adrena): Positions, Orders and History of the connected wallet. */
+/**
+ * Under the chart (Adrena): Positions, Orders and History of the connected wallet. Orders and History are
+ * behind their tabs, so their code loads when first opened (next/dynamic), not in /trade's first load.
+ */
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
-import { Tabs } from '@/components/ui';
-import { HistoryList } from '@/components/history/HistoryList';
-import { OrdersList } from '@/components/orders/OrdersList';
+import { Skeleton, Tabs } from '@/components/ui';
 import { PositionsList } from '@/components/positions/PositionsList';
 import { useAccount } from '@/lib/hooks/use-account';
 import type { MarketId } from '@/lib/math/ids';
+
+const OrdersList = dynamic(() => import('@/components/orders/OrdersList').then((m) => m.OrdersList), { loading: () => <PanelSkeleton /> });
+const HistoryList = dynamic(() => import('@/components/history/HistoryList').then((m) => m.HistoryList), { loading: () => <PanelSkeleton /> });
+
+function PanelSkeleton() {
+  return <Skeleton className="m-3 h-16" />;
+}
 
 type Panel = 'positions' | 'orders' | 'history';
 
