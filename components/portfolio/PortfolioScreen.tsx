@@ -1,6 +1,6 @@
 'use client';
 /** /portfolio: the connected wallet's total value and PnL, positions, orders, balances, LP holdings and history. */
-import { useWalletModal } from '@solana/wallet-adapter-react-ui';
+import { useWalletModal } from '@/components/wallet/wallet-modal-context';
 import { Button, Skeleton } from '@/components/ui';
 import { HistoryList } from '@/components/history/HistoryList';
 import { OrdersList } from '@/components/orders/OrdersList';

@@ -3,7 +3,7 @@
  * The ticket's button: "Connect wallet" without one, the first issue in plain words when the ticket cannot be
  * sent (so nothing invalid is ever signed), otherwise "Long SOL" / "Short SOL" / "Place limit order".
  */
-import { useWalletModal } from '@solana/wallet-adapter-react-ui';
+import { useWalletModal } from '@/components/wallet/wallet-modal-context';
 import { Button, cn } from '@/components/ui';
 import type { MarketId, Side } from '@/lib/math/ids';
 import type { OrderType, TicketIssue } from '@/lib/trade/ticket-types';

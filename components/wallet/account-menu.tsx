@@ -1,5 +1,5 @@
 'use client';
-import { useWalletModal } from '@solana/wallet-adapter-react-ui';
+import { useWalletModal } from '@/components/wallet/wallet-modal-context';
 import { useEffect, useId, useRef, useState } from 'react';
 import { cn } from '@/components/ui/cn';
 import { shortAddress } from '@/lib/format/address';

@@ -1,5 +1,5 @@
 'use client';
-import { useWalletModal } from '@solana/wallet-adapter-react-ui';
+import { useWalletModal } from '@/components/wallet/wallet-modal-context';
 import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
 import { AccountMenu } from '@/components/wallet/account-menu';

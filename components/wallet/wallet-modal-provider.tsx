@@ -1,12 +1,12 @@
 'use client';
 /**
- * Our `WalletModalProvider`: it provides @solana/wallet-adapter-react-ui's `WalletModalContext`, so
- * `useWalletModal()` from -react-ui works anywhere, and renders our own wallet picker, loaded lazily on first open.
+ * Our `WalletModalProvider`: it provides the picker's `WalletModalContext` (./wallet-modal-context.ts), so
+ * `useWalletModal()` works anywhere, and renders our own wallet picker, loaded lazily on first open.
  * Why not the stock modal: its close button has no accessible name (axe "button-name", critical), it ships its own
  * stylesheet and font, and it is not a bottom sheet on phones. Opening it is what loads the wallet-adapter stack
  * (`requestWalletStack`).
  */
-import { WalletModalContext } from '@solana/wallet-adapter-react-ui';
+import { WalletModalContext } from './wallet-modal-context';
 import dynamic from 'next/dynamic';
 import { useMemo, useState } from 'react';
 import type { ReactNode } from 'react';

@@ -7,7 +7,7 @@
 import { ApiError } from '@/lib/client/api-error';
 import { requestJson } from '@/lib/client/api';
 import { customErrorNumber } from '@/lib/chain/errors';
-import { decodeEventLogs, type ProgramEvent } from '@/lib/chain/events';
+import type { ProgramEvent } from '@/lib/chain/events';
 import { programRefusal } from './program-errors';
 
 export interface BuiltTransaction {
@@ -72,8 +72,14 @@ export async function confirmSignature(signature: string, { timeoutMs = 30_000, 
   }
 }
 
-/** The program events of a confirmed transaction (what it did, e.g. the LP tokens minted). */
+/**
+ * The program events of a confirmed transaction (what it did, e.g. the LP tokens minted). The decoder (kit's
+ * address codec) loads on first use, not with every page.
+ */
 export async function transactionEvents(signature: string): Promise<ProgramEvent[]> {
-  const tx = await rpc<{ meta: { logMessages: string[] | null } | null } | null>('getTransaction', [signature, { encoding: 'json', maxSupportedTransactionVersion: 0 }]);
+  const [tx, { decodeEventLogs }] = await Promise.all([
+    rpc<{ meta: { logMessages: string[] | null } | null } | null>('getTransaction', [signature, { encoding: 'json', maxSupportedTransactionVersion: 0 }]),
+    import('@/lib/chain/events'),
+  ]);
   return decodeEventLogs(tx?.meta?.logMessages ?? []);
 }
