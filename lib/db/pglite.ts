@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { Database, SqlClient } from './types';
 
 interface PgliteLike {
-  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[]; blob?: Blob }>;
   exec(sql: string): Promise<unknown>;
   transaction<T>(fn: (tx: PgliteLike) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -37,6 +37,12 @@ export class PgliteDatabase implements Database {
 
   transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> {
     return this.pg.transaction((tx) => fn(wrapClient(tx)));
+  }
+
+  async copyBinary(query: string): Promise<Uint8Array> {
+    const res = await this.pg.query(`COPY (${query}) TO '/dev/blob' WITH (FORMAT binary)`);
+    if (res.blob === undefined) throw new Error('PGlite answered the COPY without its blob.');
+    return new Uint8Array(await res.blob.arrayBuffer());
   }
 
   /** A copy of this database in memory (tests: migrate once, clone per test). */

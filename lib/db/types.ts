@@ -29,6 +29,12 @@ export interface Database {
    * one process owns the database and always leads.
    */
   acquireSessionLock?(key: number): Promise<SessionLock | undefined>;
+  /**
+   * PGlite: runs `COPY (query) TO … WITH (FORMAT binary)` and answers the stream's bytes (read them with
+   * lib/db/copy-binary.ts), a bulk read without the per-row protocol. `query` takes no parameters (COPY has
+   * none): inline only trusted values. Absent on PostgreSQL (read with `sql.query` there).
+   */
+  copyBinary?(query: string): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -42,3 +48,4 @@ export function sqlState(error: unknown): string | undefined {
   }
   return undefined;
 }
+

@@ -8,7 +8,7 @@ import type { ChainStateSnapshot, KeyedAccount } from './types';
 
 export interface RestoreOptions {
   readonly logBytesLimit?: number | null;
-  /** Pages of the bulk account read. */
+  /** Rows per page of the bulk account read on PostgreSQL (PGlite reads by ranges of heap blocks, store-sql.ts). */
   readonly pageSize?: number;
 }
 

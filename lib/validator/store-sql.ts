@@ -1,4 +1,5 @@
 import type { Address } from '@solana/kit';
+import { BinaryCopyReader } from '@/lib/db/copy-binary';
 import { big } from '@/lib/db/rows';
 import type { Database } from '@/lib/db/types';
 import type { ChainStore, CommitBatch, RecentStatus, SignaturesQuery } from './store';
@@ -33,7 +34,15 @@ const MAX_SEQ = '9223372036854775807';
  * statements outside transactions.
  */
 export class SqlChainStore implements ChainStore {
-  constructor(private readonly db: Database) {}
+  /** Heap blocks (8 kB) per page of the PGlite account read: 2,048 is ~50,000 positions, 16 MB. */
+  private readonly copyPageBlocks: number;
+
+  constructor(
+    private readonly db: Database,
+    opts: { copyPageBlocks?: number } = {},
+  ) {
+    this.copyPageBlocks = Math.max(1, Math.floor(opts.copyPageBlocks ?? 2048));
+  }
 
   async loadState(): Promise<ChainStateSnapshot | undefined> {
     const { rows } = await this.db.sql.query<StateRow>('SELECT * FROM chain_state WHERE id = 1');
@@ -54,7 +63,56 @@ export class SqlChainStore implements ChainStore {
     };
   }
 
-  async *loadAccounts(pageSize = 20_000): AsyncIterable<readonly KeyedAccount[]> {
+  /** `pageSize`: rows per page on PostgreSQL; PGlite reads in pages of `copyPageBlocks` heap blocks. */
+  loadAccounts(pageSize?: number): AsyncIterable<readonly KeyedAccount[]> {
+    return this.db.copyBinary !== undefined ? this.copyAccounts(this.db.copyBinary.bind(this.db)) : this.selectAccounts(pageSize);
+  }
+
+  /**
+   * PGlite: a binary COPY per range of heap blocks, parsed in place. PGlite's row protocol costs ~40 µs a row (4 s
+   * for 100,000 accounts of 200 bytes), the COPY an eighth of it; block ranges (TID range scans) read the table in
+   * its physical order, where paging by address walks the index and reads the heap at random (twice as long, cold).
+   * The rows come in no particular order, as `getProgramAccounts` answers; the last range is open-ended, so a table
+   * that grew since its size was read is still read whole. The account data are views of the page's bytes (one
+   * buffer per page, not one per account, which the garbage collector would track each).
+   */
+  private async *copyAccounts(copy: (query: string) => Promise<Uint8Array>): AsyncIterable<readonly KeyedAccount[]> {
+    const { rows: size } = await this.db.sql.query<{ blocks: unknown }>(
+      `SELECT pg_relation_size('chain_accounts') / current_setting('block_size')::bigint AS blocks`,
+    );
+    const blocks = Number(big(size[0]?.blocks ?? 0));
+    const step = this.copyPageBlocks;
+    // Decimal text of rent_epoch nearly always reads u64::MAX: parse each distinct text once.
+    let lastRentText = '';
+    let lastRent = 0n;
+    for (let from = 0; ; from += step) {
+      const last = from + step >= blocks;
+      const range = last ? `ctid >= '(${from},0)'::tid` : `ctid >= '(${from},0)'::tid AND ctid < '(${from + step},0)'::tid`;
+      const rows = new BinaryCopyReader(
+        await copy(`SELECT address, lamports::text, owner, executable, rent_epoch::text, data FROM chain_accounts WHERE ${range}`),
+      );
+      const page: KeyedAccount[] = [];
+      let owner = '';
+      while (rows.next()) {
+        const rentText = rows.text(4);
+        if (rentText !== lastRentText) {
+          lastRentText = rentText;
+          lastRent = BigInt(rentText);
+        }
+        // Owners are few: accounts in a run of one owner share its string.
+        const ownerText = rows.text(2);
+        if (ownerText !== owner) owner = ownerText;
+        page.push({
+          address: rows.text(0) as Address,
+          account: { lamports: BigInt(rows.text(1)), owner: owner as Address, executable: rows.bool(3), rentEpoch: lastRent, data: rows.view(5) },
+        });
+      }
+      if (page.length > 0) yield page;
+      if (last) return;
+    }
+  }
+
+  private async *selectAccounts(pageSize = 20_000): AsyncIterable<readonly KeyedAccount[]> {
     let after = '';
     for (;;) {
       const { rows } = await this.db.sql.query<AccountRow>(

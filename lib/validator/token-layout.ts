@@ -1,4 +1,5 @@
-import { getBase58Decoder, type Address } from '@solana/kit';
+import type { Address } from '@solana/kit';
+import { addressAt } from '@/lib/chain/bytes';
 import { isTokenProgram, TOKEN_2022_PROGRAM } from './programs';
 import type { ChainAccount } from './types';
 
@@ -7,8 +8,6 @@ export const TOKEN_ACCOUNT_SIZE = 165;
 export const MINT_SIZE = 82;
 const ACCOUNT_TYPE_MINT = 1;
 const ACCOUNT_TYPE_ACCOUNT = 2;
-
-const base58 = getBase58Decoder();
 
 export interface TokenAccountState {
   readonly mint: Address;
@@ -33,8 +32,9 @@ function view(data: Uint8Array): DataView {
   return new DataView(data.buffer, data.byteOffset, data.byteLength);
 }
 
+/** The address at `offset` (the 32-byte fast path: the index reads every token account's owner on restore). */
 function key(data: Uint8Array, offset: number): Address {
-  return base58.decode(data.subarray(offset, offset + 32)) as Address;
+  return addressAt(data, offset);
 }
 
 function optionKey(data: Uint8Array, offset: number): Address | null {
