@@ -49,7 +49,10 @@ export function ChartPanel({ market }: { market: MarketId }) {
         {ready ? (
           <LiveChart market={market} interval={interval} candles={candles} lines={lines} />
         ) : (
-          <Skeleton className="h-full w-full" />
+          <div className="relative h-full w-full" data-testid="chart-loading">
+            <Skeleton className="h-full w-full" />
+            <span className="absolute inset-0 flex items-center justify-center text-xs text-ink-faint">Loading chart…</span>
+          </div>
         )}
       </div>
     </section>
