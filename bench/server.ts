@@ -1,5 +1,5 @@
 /**
- * A built server for the chain and /trade benchmarks: `next start` with the build in NEXT_DIST_DIR (default
+ * A built server for the chain and /trade benchmarks: server.ts (what `npm start` runs) with the build in NEXT_DIST_DIR (default
  * `.next-bench`, built once with `next build` when missing), DEVNET=1, ORACLE=manual unless the caller says
  * otherwise, on a free port; ready when
  * /api/health answers 200; stopped with SIGTERM to its process group (SIGKILL after 10 s).
@@ -12,6 +12,8 @@ import { log } from './stats';
 
 const ROOT = process.cwd();
 const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
+/** The production server (server.ts: Next's custom server, POST /api/rpc answered before Next's pipeline). */
+const SERVER_ARGS = ['--import', 'tsx', path.join(ROOT, 'server.ts')];
 
 export function benchDistDir(): string {
   return process.env.NEXT_DIST_DIR || '.next-bench';
@@ -66,7 +68,7 @@ export function processCpuMs(pid: number | undefined): number {
 export async function startBenchServer(env: Record<string, string>, opts: { nodeArgs?: string[] } = {}): Promise<BenchServer> {
   ensureBuild();
   const port = await freePort();
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...SERVER_ARGS, '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
     env: {
       ...process.env,

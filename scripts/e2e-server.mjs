@@ -1,4 +1,4 @@
-// Starts the built app for Playwright: builds first when there is no build, then `next start` on $PORT with a
+// Starts the built app for Playwright: builds first when there is no build, then server.ts (what `npm start` runs) on $PORT with a
 // fresh DATA_DIR (removed on exit), the local network on and the manual oracle.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +10,7 @@ if (!existsSync('.next/BUILD_ID')) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 const dataDir = mkdtempSync(join(tmpdir(), 'perps-e2e-'));
-const child = spawn('npx', ['next', 'start', '-p', process.env.PORT ?? '3000', '-H', '127.0.0.1'], {
+const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts', '-p', process.env.PORT ?? '3000', '-H', '127.0.0.1'], {
   stdio: 'inherit',
   env: { ...process.env, DATA_DIR: dataDir, DEVNET: '1', ORACLE: process.env.E2E_ORACLE ?? 'manual', DATABASE_URL: '' },
 });

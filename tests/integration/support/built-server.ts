@@ -1,5 +1,5 @@
 /**
- * Built servers for the issue-9 integration suites: `next start` on a free port with the build in NEXT_DIST_DIR
+ * Built servers for the issue-9 integration suites: server.ts (`npm start`) on a free port with the build in NEXT_DIST_DIR
  * (default `.next`; scripts/test-all.sh builds it before this project runs), ready when /api/health answers 200,
  * stopped with SIGTERM or killed with SIGKILL (the whole process group).
  */
@@ -10,7 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
+/** The production server (server.ts, what `npm start` runs: Next's custom server, POST /api/rpc served before Next's pipeline). */
+const SERVER_ARGS = ['--import', 'tsx', path.join(ROOT, 'server.ts')];
 
 
 export function distDir(): string {
@@ -52,7 +53,7 @@ export interface BuiltServer {
 export async function startServer(env: Record<string, string>): Promise<BuiltServer> {
   requireBuild();
   const port = await freePort();
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [...SERVER_ARGS, '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: '', DATA_DIR: '', NODE_ENV: 'production', NEXT_DIST_DIR: distDir(), ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

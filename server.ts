@@ -1,0 +1,187 @@
+/**
+ * The production server (`npm start`: `node --import tsx server.ts [-p PORT] [-H HOST]`): Next's documented custom
+ * server (`next({ dev: false })`, `getRequestHandler()`), with `POST /api/rpc` answered here, before Next's request
+ * pipeline (router server, route resolution, app-route runtime, tracer), which cost about 6 ms of CPU per transaction
+ * of the 9.3 (bench/README.md § 3). Everything else, and /api/rpc when this process runs no local chain, goes to
+ * Next (app/api/rpc/route.ts stays the route of `next dev` and of `next start`).
+ *
+ * The answer is the route's: the same JSON-RPC handler (lib/rpc) on the same chain, a 1 MB body limit (413
+ * BODY_TOO_LARGE in api.md's error shape, `connection: close`), `cache-control: no-store` plus `no-transform` on
+ * small answers (gzip only for answers of 2 KB and more, as Next's compression would), and next.config.js's
+ * security headers (read from its `headers()`).
+ *
+ * The chain is the one of the process's services (lib/server/services.ts): Next's `prepare()` runs
+ * instrumentation.ts, which builds them into the globalThis slot `Symbol.for('poolperps.services')`; this file only
+ * reads that slot (it never builds services itself, so there is never a second PGlite on one folder).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { gzip as gzipCb } from 'node:zlib';
+import type { Services } from '@/lib/server/services';
+import type { LocalChain } from '@/lib/validator';
+
+const gzip = promisify(gzipCb);
+
+/** The route's limits (app/api/rpc/route.ts). */
+const MAX_RPC_BYTES = 1024 * 1024;
+const SMALL_ANSWER_CHARS = 2_048;
+
+function argValue(names: readonly string[]): string | undefined {
+  const argv = process.argv.slice(2);
+  for (let i = 0; i < argv.length; i += 1) {
+    const a = argv[i] ?? '';
+    for (const n of names) {
+      if (a === n) return argv[i + 1];
+      if (a.startsWith(`${n}=`)) return a.slice(n.length + 1);
+    }
+  }
+  return undefined;
+}
+
+/** next.config.js's headers for every path (`source: '/:path*'`), as a plain object. */
+async function securityHeaders(root: string): Promise<Record<string, string>> {
+  const require = createRequire(path.join(root, 'package.json'));
+  const config = require('./next.config.js') as { headers?: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]> };
+  const out: Record<string, string> = {};
+  for (const rule of (await config.headers?.()) ?? []) {
+    if (rule.source !== '/:path*') continue;
+    for (const { key, value } of rule.headers) out[key.toLowerCase()] = value;
+  }
+  return out;
+}
+
+type Slot = { services?: Promise<Services> };
+const SERVICES_KEY = Symbol.for('poolperps.services');
+
+/** The local chain of the services Next's instrumentation built (undefined: none, or not built). */
+function chainResolver(): () => Promise<LocalChain | undefined> {
+  let seen: Promise<Services> | undefined;
+  let chain: LocalChain | undefined;
+  return async () => {
+    const pending = (globalThis as unknown as Record<symbol, Slot | undefined>)[SERVICES_KEY]?.services;
+    if (!pending) return undefined;
+    if (pending !== seen) {
+      const services = await pending.catch(() => undefined);
+      chain = services?.chain?.local;
+      seen = pending;
+    }
+    return chain;
+  };
+}
+
+type Body = { text: string } | { tooLarge: true };
+
+/** The body as UTF-8 within `limit` bytes; over it, stops keeping it (the rest is drained, unread). */
+function readBody(req: IncomingMessage, limit: number): Promise<Body> {
+  return new Promise((resolve, reject) => {
+    const declared = req.headers['content-length'];
+    if (declared !== undefined && /^\d+$/.test(declared.trim()) && Number(declared) > limit) {
+      req.resume();
+      resolve({ tooLarge: true });
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off('data', onData);
+        req.resume();
+        resolve({ tooLarge: true });
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve({ text: Buffer.concat(chunks, size).toString('utf8') }));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer): void {
+  res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
+  res.end(body);
+}
+
+function rpcListener(
+  security: Record<string, string>,
+  handleRpcText: (chain: LocalChain, text: string) => Promise<string>,
+): (req: IncomingMessage, res: ServerResponse, chain: LocalChain) => Promise<void> {
+  return async (req, res, chain) => {
+    const body = await readBody(req, MAX_RPC_BYTES).catch(() => undefined);
+    if (!body) {
+      if (!res.headersSent) res.destroy();
+      return;
+    }
+    if ('tooLarge' in body) {
+      const error = JSON.stringify({ error: { code: 'BODY_TOO_LARGE', message: `The body is larger than ${MAX_RPC_BYTES / 1024} KB; send a smaller request.` } });
+      send(res, 413, { ...security, 'content-type': 'application/json', 'cache-control': 'no-store', connection: 'close' }, error);
+      return;
+    }
+    const answer = await handleRpcText(chain, body.text);
+    const headers: Record<string, string> = { ...security, 'content-type': 'application/json' };
+    if (answer.length < SMALL_ANSWER_CHARS) {
+      send(res, 200, { ...headers, 'cache-control': 'no-store, no-transform' }, answer);
+      return;
+    }
+    headers['cache-control'] = 'no-store';
+    headers.vary = 'Accept-Encoding';
+    if (/\bgzip\b/i.test(String(req.headers['accept-encoding'] ?? ''))) {
+      send(res, 200, { ...headers, 'content-encoding': 'gzip' }, await gzip(answer));
+      return;
+    }
+    send(res, 200, headers, answer);
+  };
+}
+
+async function main(): Promise<void> {
+  const root = process.cwd();
+  const env = process.env as Record<string, string | undefined>;
+  env.NODE_ENV ??= 'production';
+  const dev = env.NODE_ENV !== 'production';
+  const port = Number(argValue(['-p', '--port']) ?? env.PORT ?? 3000);
+  const hostname = argValue(['-H', '--hostname']);
+
+  const { default: next } = await import('next');
+  const app = next({ dev, dir: root, hostname: hostname ?? 'localhost', port });
+  const handle = app.getRequestHandler();
+  // prepare() runs instrumentation.ts: the services (and the chain) exist when it returns.
+  await app.prepare();
+
+  const security = await securityHeaders(root);
+  const localChain = chainResolver();
+  const { handleRpcText } = await import('@/lib/rpc/handler');
+  const rpc = rpcListener(security, handleRpcText);
+
+  const server = createServer((req, res) => {
+    if (!dev && req.method === 'POST' && req.url === '/api/rpc') {
+      void localChain().then(
+        (chain) => {
+          // No local chain here: the route answers (its 503 NO_LOCAL_CHAIN).
+          if (!chain) return handle(req, res);
+          return rpc(req, res, chain);
+        },
+      ).catch((error: unknown) => {
+        console.error('[rpc] unexpected error', error);
+        if (!res.headersSent) {
+          send(res, 500, { ...security, 'content-type': 'application/json', 'cache-control': 'no-store' }, JSON.stringify({ error: { code: 'INTERNAL', message: 'Something went wrong on the server; try again in a moment.' } }));
+        }
+      });
+      return;
+    }
+    void handle(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    if (hostname) server.listen(port, hostname, resolve);
+    else server.listen(port, resolve);
+  });
+  console.log(`> Ready on http://${hostname ?? 'localhost'}:${port} (${dev ? 'development' : 'production'}; POST /api/rpc served directly)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
