@@ -21,12 +21,10 @@ import { promisify } from 'node:util';
 import { gzip as gzipCb } from 'node:zlib';
 import type { Services } from '@/lib/server/services';
 import type { LocalChain } from '@/lib/validator';
+import { MAX_RPC_BYTES, rpcCacheControl } from '@/lib/rpc/http-answer';
 
 const gzip = promisify(gzipCb);
 
-/** The route's limits (app/api/rpc/route.ts). */
-const MAX_RPC_BYTES = 1024 * 1024;
-const SMALL_ANSWER_CHARS = 2_048;
 
 function argValue(names: readonly string[]): string | undefined {
   const argv = process.argv.slice(2);
@@ -121,12 +119,12 @@ function rpcListener(
       return;
     }
     const answer = await handleRpcText(chain, body.text);
-    const headers: Record<string, string> = { ...security, 'content-type': 'application/json' };
-    if (answer.length < SMALL_ANSWER_CHARS) {
-      send(res, 200, { ...headers, 'cache-control': 'no-store, no-transform' }, answer);
+    const cacheControl = rpcCacheControl(answer);
+    const headers: Record<string, string> = { ...security, 'content-type': 'application/json', 'cache-control': cacheControl };
+    if (cacheControl.includes('no-transform')) {
+      send(res, 200, headers, answer);
       return;
     }
-    headers['cache-control'] = 'no-store';
     headers.vary = 'Accept-Encoding';
     if (/\bgzip\b/i.test(String(req.headers['accept-encoding'] ?? ''))) {
       send(res, 200, { ...headers, 'content-encoding': 'gzip' }, await gzip(answer));

@@ -2,22 +2,10 @@ import { getAddressDecoder, getAddressEncoder, type Address } from '@solana/kit'
 import bs58 from 'bs58';
 import { describe, expect, it } from 'vitest';
 import { addressAt, addressBytes, decodeAddress32, Reader, Writer } from './bytes';
+import { rng } from './testing/xorshift';
 
 const kitDecoder = getAddressDecoder();
 const kitEncoder = getAddressEncoder();
-
-/** A deterministic xorshift stream, so a failure repeats. */
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x;
-  };
-}
 
 /** 32 bytes: random, with a random number of leading zero bytes (0–32) and sometimes 0xff runs or tiny values. */
 function sample(next: () => number): Uint8Array {

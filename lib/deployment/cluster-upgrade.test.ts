@@ -4,23 +4,14 @@
  * a run after that skips it again. The cluster is a LocalChain behind its own JSON-RPC on loopback (the cluster
  * suites' support); the old binary is the committed one before b4723d7, read from git.
  */
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROGRAMDATA_METADATA_SIZE } from '@/lib/chain/loader/constants';
 import { programDataAddress } from '@/lib/chain/pda';
-import { programBytes } from '@/lib/chain/testing/program-bytes';
+import { previousProgramBytes, programBytes } from '@/lib/chain/testing/program-bytes';
 import { deployLocalOracle, keypairFile, startLoopbackCluster, type LoopbackCluster } from '@/tests/cluster/support';
 import { sha256Hex } from './existing';
 
-function oldBinary(): Uint8Array | undefined {
-  try {
-    return new Uint8Array(execFileSync('git', ['show', 'b4723d7~1:program/dist/poolperps.so'], { maxBuffer: 8 << 20, stdio: ['ignore', 'pipe', 'ignore'] }));
-  } catch {
-    return undefined;
-  }
-}
-
-const old = oldBinary();
+const old = previousProgramBytes();
 if (!old) console.warn('lib/deployment/cluster-upgrade.test.ts skipped: git has no b4723d7~1 (a shallow clone?)');
 
 describe.skipIf(!old)('deploy:program upgrades a program whose bytes differ', () => {

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +7,7 @@ import { runMigrations } from '@/lib/db/migrations';
 import { startLocalRuntime, type ChainRuntime } from '@/lib/chain-runtime/runtime';
 import { decodePrice } from '@/lib/chain/accounts';
 import { findProgramDataAddress, PROGRAMDATA_METADATA_SIZE } from '@/lib/chain/loader';
-import { programBytes } from '@/lib/chain/testing/program-bytes';
+import { previousProgramBytes, programBytes } from '@/lib/chain/testing/program-bytes';
 import { sendInstructions } from './chain-client';
 import { elfLength, sha256Hex } from './existing';
 import { priceUpdate } from './initialize';
@@ -18,15 +17,7 @@ import { priceUpdate } from './initialize';
  * local chain's program in place. The old binary is the committed one before b4723d7 (561,672 bytes against
  * 563,064 now, so the ProgramData is extended too), read from git.
  */
-function oldBinary(): Uint8Array | undefined {
-  try {
-    return new Uint8Array(execFileSync('git', ['show', 'b4723d7~1:program/dist/poolperps.so'], { maxBuffer: 8 << 20, stdio: ['ignore', 'pipe', 'ignore'] }));
-  } catch {
-    return undefined;
-  }
-}
-
-const old = oldBinary();
+const old = previousProgramBytes();
 if (!old) console.warn('lib/deployment/upgrade.test.ts skipped: git has no b4723d7~1 (a shallow clone?)');
 
 describe.skipIf(!old)('a restart with a changed program binary upgrades the local chain’s program', () => {

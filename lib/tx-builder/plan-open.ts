@@ -132,7 +132,7 @@ export function planChainOpen(s: ChainSnapshot, r: OpenRequest, existing?: Posit
 }
 
 /**
- * v1's quote (the engine's `OpenQuoteView`, lib/client/wire.ts) of a plan: the borrow rate is the lock custody's right after
+ * v1's quote (lib/client/wire.ts `OpenQuoteWire`) of a plan: the borrow rate is the lock custody's right after
  * the open (its owned less the swap's out, its locked plus the lock), on the custody's on-chain curve.
  */
 export function quoteOfPlan(s: ChainSnapshot, plan: ChainOpenPlan): OpenQuote {

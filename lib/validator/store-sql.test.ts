@@ -6,19 +6,7 @@ import type { Database } from '@/lib/db/types';
 import { genesisState } from './restore';
 import { SqlChainStore } from './store-sql';
 import type { ChainAccount, KeyedAccount } from './types';
-
-/** A deterministic xorshift stream, so a failure repeats. */
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x;
-  };
-}
+import { rng } from '@/lib/chain/testing/xorshift';
 
 const U64_MAX = (1n << 64n) - 1n;
 

@@ -12,25 +12,3 @@ export type StreamEventListener = (event: StreamEvent) => void;
 export interface StreamEventSource {
   subscribe(listener: StreamEventListener): () => void;
 }
-
-/** A tiny synchronous emitter; a listener that throws does not stop the others. */
-export class StreamEventBus implements StreamEventSource {
-  private readonly listeners = new Set<StreamEventListener>();
-
-  subscribe(listener: StreamEventListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  emit(events: readonly StreamEvent[]): void {
-    for (const event of events) {
-      for (const listener of this.listeners) {
-        try {
-          listener(event);
-        } catch {
-          // A broken subscriber (a closed SSE stream) must not affect the others.
-        }
-      }
-    }
-  }
-}

@@ -1,32 +1,32 @@
-import { MARKETS, lockToken } from '@/lib/math/params';
+import type { MarketId, Side, TokenId } from '@/lib/math/ids';
 import type { PositionState } from '@/lib/math/position';
-import { positionMetrics, type PositionMetrics } from '@/lib/math/position-view';
-import type { MarketId } from '@/lib/math/ids';
-import type { OrderRow, PositionRow } from './rows';
-import type { OrderView, PositionView } from './types';
+import { positionMetrics } from '@/lib/math/position-view';
+import type { PositionView } from './types';
 
-/**
- * What a position is worth at `price` with its lock custody's cumulative interest accrued to now (§4, §6): lib/math's
- * `positionMetrics`, the one composition the UI previews use too. Before a feed has a price (`price` 0) the PnL is
- * taken at the entry price, i.e. 0.
- */
-export function positionMarks({
-  market,
-  position,
-  cumulativeInterest,
-  price,
-}: {
+/** A position as decoded from its program account (docs/program.md), in lib/math's units. */
+export interface PositionRow extends PositionState {
+  id: string;
+  owner: string;
   market: MarketId;
-  position: PositionState;
-  cumulativeInterest: bigint;
-  price: bigint;
-}): PositionMetrics {
-  return positionMetrics({ market, position, cumulativeInterest, price: price > 0n ? price : position.entryPrice });
+  side: Side;
+  collateralToken: TokenId;
+  takeProfit: bigint | null;
+  stopLoss: bigint | null;
+  openedAt: number;
 }
 
-/** The api.md Position at `price` (mid), fees as if accrued to now. */
+/**
+ * The api.md Position at `price` (mid), fees as if accrued to now (§4, §6): lib/math's `positionMetrics` with the
+ * lock custody's cumulative interest, the one composition the UI previews use too. Before a feed has a price
+ * (`price` 0) the PnL is taken at the entry price, i.e. 0.
+ */
 export function positionView(row: PositionRow, ctx: { cumulativeInterest: bigint; price: bigint }): PositionView {
-  const marks = positionMarks({ market: row.market, position: row, cumulativeInterest: ctx.cumulativeInterest, price: ctx.price });
+  const marks = positionMetrics({
+    market: row.market,
+    position: row,
+    cumulativeInterest: ctx.cumulativeInterest,
+    price: ctx.price > 0n ? ctx.price : row.entryPrice,
+  });
   return {
     id: row.id,
     owner: row.owner,
@@ -49,13 +49,4 @@ export function positionView(row: PositionRow, ctx: { cumulativeInterest: bigint
     stopLoss: row.stopLoss,
     openedAt: row.openedAt,
   };
-}
-
-export function orderView(row: OrderRow): OrderView {
-  return { ...row };
-}
-
-/** The custody a position of (market, side) locks and pays interest to. */
-export function lockCustodyOf(market: MarketId, side: PositionRow['side']): { pool: (typeof MARKETS)[MarketId]['pool']; token: ReturnType<typeof lockToken> } {
-  return { pool: MARKETS[market].pool, token: lockToken(market, side) };
 }

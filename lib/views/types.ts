@@ -1,5 +1,6 @@
 import type { FeedId, MarketId, PoolId, Side, TokenId } from '@/lib/math/ids';
-import type { HistoryKind, OracleModeName } from './view-kinds';
+import type { HistoryKind } from '@/lib/client/wire';
+import type { OracleMode as OracleModeName } from '@/lib/oracle/types';
 
 /** What the reads return to the API layer: the wire shapes of lib/client/wire.ts with bigints (stringified there). */
 export interface PositionView {
@@ -125,24 +126,9 @@ export interface HistoryEventView {
   realizedPnlUsd: bigint | null;
   feesUsd: bigint | null;
   details: Record<string, string | number | null>;
-  /** The transaction that did it (rows the indexer wrote from the chain); absent on the engine's own rows. */
+  /** The transaction that did it (the indexer writes it on every row it records). */
   signature?: string;
   slot?: bigint;
-}
-
-export interface OpenQuoteView {
-  collateralUsd: bigint;
-  sizeUsd: bigint;
-  entryPrice: bigint;
-  liquidationPrice: bigint;
-  openFeeUsd: bigint;
-  exitFeeUsd: bigint;
-  liquidationFeeUsd: bigint;
-  borrowRateHourly: bigint;
-  lockAmount: bigint;
-  /** ALP long posted in USDC: the swap into the market token that precedes the open. */
-  swapFeeAmount: bigint;
-  collateralAmountAfterSwap: bigint;
 }
 
 export interface HealthView {
@@ -152,28 +138,3 @@ export interface HealthView {
   devnet: boolean;
   nowS: number;
 }
-
-/** Results of `execute`, per action (api.md table). */
-export interface CloseResultView {
-  positionId: string;
-  payoutToken: TokenId;
-  payoutAmount: bigint;
-  payoutUsd: bigint;
-  realizedPnlUsd: bigint;
-  pricePnlUsd: bigint;
-  feeUsd: bigint;
-  borrowFeeUsd: bigint;
-  closedSizeUsd: bigint;
-  exitPrice: bigint;
-  remaining: PositionView | null;
-}
-
-export type ActionResult =
-  | { action: 'faucet'; token: TokenId; amount: bigint; balance: bigint }
-  | { action: 'openPosition'; position: PositionView }
-  | ({ action: 'closePosition' } & CloseResultView)
-  | { action: 'addCollateral' | 'removeCollateral' | 'setTpSl'; position: PositionView }
-  | { action: 'placeLimitOrder' | 'cancelOrder'; order: OrderView }
-  | { action: 'addLiquidity'; lpOut: bigint; feeAmount: bigint }
-  | { action: 'removeLiquidity'; amountOut: bigint; feeAmount: bigint }
-  | { action: 'swap'; amountOut: bigint; feeAmount: bigint };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StreamEventBus } from '@/lib/views/events';
+import type { StreamEvent, StreamEventListener, StreamEventSource } from '@/lib/views/events';
 import { CompositeOracle } from '@/lib/oracle/composite-oracle';
 import { createSseStream } from './sse-stream';
 
@@ -25,10 +25,19 @@ const events = (frames: string[], name: string) =>
     .filter((f) => f.startsWith(`event: ${name}\n`))
     .map((f) => JSON.parse(f.slice(f.indexOf('data: ') + 6)) as Record<string, unknown>);
 
+/** A source whose events the test emits by hand (the chain's is lib/chain-runtime/stream-source.ts). */
+function manualEvents(): StreamEventSource & { emit(e: StreamEvent): void } {
+  const listeners = new Set<StreamEventListener>();
+  return {
+    subscribe: (l) => (listeners.add(l), () => listeners.delete(l)),
+    emit: (e) => listeners.forEach((l) => l(e)),
+  };
+}
+
 describe('GET /api/stream body', () => {
-  it('sends current prices, then live price updates and engine events, and stops on abort', async () => {
+  it('sends current prices, then live price updates and chain events, and stops on abort', async () => {
     const oracle = new CompositeOracle({ manual: { SOL: 1_500_000_000_000n }, initialNowS: 100 });
-    const bus = new StreamEventBus();
+    const bus = manualEvents();
     const abort = new AbortController();
     const stream = createSseStream({ oracle, events: bus, signal: abort.signal, priceIntervalMs: 0 });
 
@@ -36,7 +45,7 @@ describe('GET /api/stream body', () => {
     expect(events(first, 'price')).toEqual([{ feed: 'SOL', price: '1500000000000', publishTime: 100 }]);
 
     oracle.setManualPrices({ BTC: 950_000_000_000_000n }, 101);
-    bus.emit([{ type: 'position', owner: 'abc', positionId: '7', market: 'SOL', kind: 'opened' }]);
+    bus.emit({ type: 'position', owner: 'abc', positionId: '7', market: 'SOL', kind: 'opened' });
     const more = await readFrames(stream, (f) => events(f, 'position').length >= 1);
     expect(events(more, 'price')).toContainEqual({ feed: 'BTC', price: '950000000000000', publishTime: 101 });
     expect(events(more, 'position')).toEqual([{ owner: 'abc', positionId: '7', market: 'SOL', kind: 'opened' }]);

@@ -3,11 +3,9 @@ import type { StreamEventSource } from '@/lib/views/events';
 import type { FeedId } from '@/lib/math/ids';
 import type { Oracle, OraclePrice } from '@/lib/oracle/types';
 
-/** Where the stream's pool, position and order events come from (the chain's, lib/chain-runtime/stream-source.ts). */
-export type { StreamEventSource };
-
 export interface SseOptions {
   oracle: Pick<Oracle, 'subscribe' | 'getAll'>;
+  /** Where the pool, position and order events come from (the chain's: lib/chain-runtime/stream-source.ts). */
   events?: StreamEventSource;
   signal: AbortSignal;
   /** Minimum gap between two `price` events of one feed (at most 4 a second by default). */
