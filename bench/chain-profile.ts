@@ -1,57 +1,75 @@
 /**
- * `npx tsx bench/chain-profile.ts [--dir=/tmp/chain-profile]`: where the built server's time goes during the
- * throughput burst of bench/chain-tps.ts. Two servers on PGlite with V8's CPU profiler: one started, its 40
- * wallets funded, then stopped (A: start-up, deployment, funding, idle ticking); one doing the same plus one burst
- * (B). Self time per category of B − A is the burst's; printed with the server CPU per transaction. Asserts nothing.
+ * `npx tsx bench/chain-profile.ts [--dir=/tmp/chain-profile] [--callers=NAME,NAME]`: where the built server's time
+ * goes during the throughput burst of bench/chain-tps.ts. One server on PGlite under V8's CPU profiler: 40 wallets
+ * funded, two warm-up bursts, then two measured bursts; the profile is cut to the measured window (the samples
+ * between the last burst's end, less half the stop time, and the window's length before it), so start-up, funding
+ * and the JIT's warm-up stay out. Prints the throughput, self time by category and by function, files inclusive,
+ * and for each `--callers` name the lib/ frames that call it; writes the cut profile to DIR/window.cpuprofile.
+ * Asserts nothing.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { burst, connect, fundWallets, WALLETS } from './chain-tps';
-import { categorize, type CpuProfile } from './profile';
+import { callers, categorize, summarize, type CpuProfile } from './profile';
 import { startBenchServer } from './server';
 import { log } from './stats';
 
-async function profiled(dir: string, withBurst: boolean): Promise<{ profile: CpuProfile; perTx?: number; txPerS?: number; wallS: number }> {
-  mkdirSync(dir, { recursive: true });
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-chain-profile-'));
-  const server = await startBenchServer({ ORACLE: 'simulated', DATA_DIR: dataDir }, { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
-  const t0 = performance.now();
-  let perTx: number | undefined;
-  let txPerS: number | undefined;
-  try {
-    const c = await connect(server);
-    const wallets = await fundWallets(c, WALLETS);
-    if (withBurst) {
-      const f = await burst(c, wallets, 0);
-      perTx = f.serverCpuMsPerTx;
-      txPerS = f.txPerS;
-    } else {
-      await new Promise((r) => setTimeout(r, 12_000)); // about a burst's length of idle ticking (prices, slots)
-    }
-  } finally {
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-  const file = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(dir, f))[0];
-  if (!file) throw new Error('the server wrote no profile');
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
-  rmSync(file);
-  return { profile, perTx, txPerS, wallS: (performance.now() - t0) / 1000 };
+/** The samples of `profile` inside [end − skipEndMs − windowMs, end − skipEndMs]. */
+function cut(profile: CpuProfile, windowMs: number, skipEndMs: number): CpuProfile {
+  const hi = profile.endTime - skipEndMs * 1000;
+  const lo = hi - windowMs * 1000;
+  let t = profile.startTime;
+  const keep = profile.timeDeltas.map((d) => {
+    t += d;
+    return t >= lo && t <= hi;
+  });
+  return { ...profile, samples: profile.samples.filter((_, i) => keep[i]), timeDeltas: profile.timeDeltas.filter((_, i) => keep[i]) };
 }
 
 async function main(): Promise<void> {
   const dir = process.argv.find((a) => a.startsWith('--dir='))?.split('=')[1] ?? path.join(tmpdir(), 'chain-profile');
-  log('chain-profile: A (start, fund, idle)');
-  const a = await profiled(dir, false);
-  log('chain-profile: B (start, fund, one burst)');
-  const b = await profiled(dir, true);
-  const ca = new Map(categorize(a.profile).map((c) => [c.category, c.ms]));
-  const rows = categorize(b.profile).map((c) => ({ category: c.category, ms: c.ms - (ca.get(c.category) ?? 0) }));
-  const busy = rows.filter((r) => r.category !== 'idle').reduce((s, r) => s + Math.max(0, r.ms), 0);
-  console.log(`burst: ${b.txPerS?.toFixed(0)} tx/s, server CPU ${b.perTx?.toFixed(2)} ms per transaction`);
-  console.log('server self time during the burst (B − A), by category, share of the busy time:');
-  for (const r of rows.sort((x, y) => y.ms - x.ms)) if (r.category !== 'idle') console.log(`${((100 * Math.max(0, r.ms)) / busy).toFixed(1).padStart(5)}% ${r.ms.toFixed(0).padStart(7)} ms  ${r.category}`);
+  const names = process.argv.find((a) => a.startsWith('--callers='))?.split('=')[1]?.split(',') ?? [];
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-chain-profile-'));
+  const server = await startBenchServer({ ORACLE: 'simulated', DATA_DIR: dataDir }, { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+  let windowMs = 0;
+  let stopMs = 0;
+  try {
+    const c = await connect(server);
+    const wallets = await fundWallets(c, WALLETS);
+    for (let b = 0; b < 2; b++) await burst(c, wallets, 100 + b);
+    log('chain-profile: warm; measuring two bursts');
+    const t0 = performance.now();
+    for (let b = 0; b < 2; b++) {
+      const f = await burst(c, wallets, b);
+      console.log(`burst ${b + 1}: ${f.txPerS.toFixed(0)} tx/s, p50 ${f.p50.toFixed(0)} ms, p95 ${f.p95.toFixed(0)} ms; CPU per tx: server ${f.serverCpuMsPerTx.toFixed(2)} ms, client ${f.clientCpuMsPerTx.toFixed(2)} ms`);
+    }
+    windowMs = performance.now() - t0;
+  } finally {
+    const t = performance.now();
+    await server.stop();
+    stopMs = performance.now() - t;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) throw new Error('the server wrote no profile');
+  const profile = cut(JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CpuProfile, windowMs, stopMs / 2);
+  writeFileSync(path.join(dir, 'window.cpuprofile'), JSON.stringify(profile));
+  const categories = categorize(profile);
+  const total = categories.reduce((s, r) => s + r.ms, 0);
+  console.log(`server self time over the measured ${windowMs.toFixed(0)} ms, by category:`);
+  for (const r of categories) console.log(`${((100 * r.ms) / total).toFixed(1).padStart(5)}% ${r.ms.toFixed(0).padStart(7)} ms  ${r.category}`);
+  const s = summarize(profile);
+  console.log('self time by function:');
+  for (const r of s.byFunction.slice(0, 30)) console.log(`${r.ms.toFixed(0).padStart(7)} ms  ${r.name}`);
+  console.log('files, inclusive:');
+  for (const r of s.inclusiveByFile.slice(0, 30)) console.log(`${r.ms.toFixed(0).padStart(7)} ms  ${r.file}`);
+  for (const name of names) {
+    console.log(`callers of ${name}:`);
+    for (const r of callers(profile, name).slice(0, 10)) console.log(`${r.ms.toFixed(0).padStart(7)} ms  ${r.caller}`);
+  }
 }
 
 main().then(

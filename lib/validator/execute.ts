@@ -9,6 +9,8 @@ export interface ExecutedTransaction {
   readonly record: TransactionRecord;
   /** The accounts the transaction could have written, read back from LiteSVM (`null`: deleted). */
   readonly writes: ReadonlyMap<Address, ChainAccount | null>;
+  /** The same keys as `writes`, as they were before (`null`: did not exist): what `revertTransaction` restores. */
+  readonly before: ReadonlyMap<Address, ChainAccount | null>;
 }
 
 export type ExecutionOutcome =
@@ -43,7 +45,13 @@ export function executeTransaction(
     return { included: false, rejection: { err: out.err, logs: out.logs, unitsConsumed: out.unitsConsumed, returnData: out.returnData } };
   }
   const writes = new Map<Address, ChainAccount | null>();
-  for (const [key, account] of written) if (!core.builtins.has(key)) writes.set(key, account);
+  const before = new Map<Address, ChainAccount | null>();
+  keys.forEach((key, i) => {
+    if (written.has(key) && !core.builtins.has(key)) {
+      writes.set(key, written.get(key) ?? null);
+      before.set(key, pre[i] ?? null);
+    }
+  });
   const mintOf = (mint: Address): ChainAccount | null => (written.has(mint) ? (written.get(mint) ?? null) : svm.getAccount(mint));
   const record: TransactionRecord = {
     signature: tx.signature,
@@ -68,5 +76,23 @@ export function executeTransaction(
     memo: extractMemo(tx),
     wire: tx.wire,
   };
-  return { included: true, executed: { record, writes } };
+  return { included: true, executed: { record, writes, before } };
+}
+
+/** An account that does not exist: LiteSVM removes an account set with 0 lamports. */
+const NO_ACCOUNT: ChainAccount = { lamports: 0n, owner: '11111111111111111111111111111111' as Address, executable: false, rentEpoch: 0n, data: new Uint8Array(0) };
+
+/**
+ * Undoes an executed transaction that has not been committed: every account it wrote is set back to its state
+ * before. The preflight of `sendTransaction` uses it: executing and reverting a transaction that fails is the
+ * simulation agave's preflight runs (same state, same clock, same program: the same error, logs and units), and a
+ * transaction that succeeds is executed once instead of twice. A transaction that failed while executing changed
+ * only its fee payer (and the accounts its fee touched); those are what this restores.
+ */
+export function revertTransaction(core: ChainCore, executed: ExecutedTransaction): void {
+  for (const [key, account] of executed.before) {
+    const after = executed.writes.get(key) ?? null;
+    if (after === account) continue;
+    core.svm.setAccount(key, account ?? NO_ACCOUNT);
+  }
 }

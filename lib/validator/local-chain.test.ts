@@ -108,6 +108,19 @@ describe('LocalChain on PGlite', () => {
     expect(chain.getBalance(alice.address)).toBe(1_000_000_000n);
   });
 
+  it('a preflight refusal leaves no trace: the same bytes sent again without preflight are processed, and pay one fee', async () => {
+    // The preflight executes and reverts (execute.ts revertTransaction): no status, no sequence number, no fee.
+    const alice = await fundedSigner(chain, 1_000_000_000n);
+    const bob = (await generateKeyPairSigner()).address;
+    const wire = await transferWire(chain, alice, bob, 5_000_000_000n);
+    const before = chain.getAccount(alice.address);
+    expect(await rejection(chain.sendTransaction(wire))).toBeInstanceOf(TransactionRejectedError);
+    expect(chain.getAccount(alice.address)).toEqual(before);
+    const result = await chain.sendTransaction(wire, { skipPreflight: true });
+    expect(result.err).toEqual({ InstructionError: [0, { Custom: 1 }] });
+    expect(chain.getBalance(alice.address)).toBe(1_000_000_000n - 5000n);
+  });
+
   it('records a failing transaction sent without preflight, and it pays its fee (as LiteSVM and Solana do)', async () => {
     const alice = await fundedSigner(chain, 1_000_000_000n);
     const bob = (await generateKeyPairSigner()).address;

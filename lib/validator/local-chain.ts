@@ -4,7 +4,7 @@ import { ChainReader } from './chain-reader';
 import { applyCommitted, buildCommitBatch, type CommitEvent, type CommitItem } from './commit-items';
 import { ChainCore } from './core';
 import { ChainClosedError, SignatureVerificationError, TransactionRejectedError } from './errors';
-import { executeTransaction } from './execute';
+import { executeTransaction, revertTransaction } from './execute';
 import { Faucet, faucetGenesisAccount } from './faucet';
 import { GroupCommitter } from './group-commit';
 import { lifetimeError } from './lifetime';
@@ -143,16 +143,18 @@ export class LocalChain extends ChainReader {
         err: stale, logs: [], unitsConsumed: 0n, returnData: null,
       });
     }
-    if (opts.skipPreflight !== true) {
-      const sim = core.svm.simulate(tx.wire, tx.version, true);
-      if (sim.err === 'SignatureFailure') throw new SignatureVerificationError();
-      if (sim.err !== null) {
-        throw new TransactionRejectedError('preflight', { err: sim.err, logs: sim.logs, unitsConsumed: sim.unitsConsumed, returnData: sim.returnData });
-      }
-    }
+    const preflight = opts.skipPreflight !== true;
     const outcome = executeTransaction(core, tx, { slot: core.slot, blockTime: core.unixTimestamp, seq: core.nextSeq });
-    if (!outcome.included) throw new TransactionRejectedError('notProcessed', outcome.rejection);
+    if (!outcome.included) {
+      if (preflight && outcome.rejection.err === 'SignatureFailure') throw new SignatureVerificationError();
+      throw new TransactionRejectedError(preflight ? 'preflight' : 'notProcessed', outcome.rejection);
+    }
     const { record, writes } = outcome.executed;
+    if (preflight && record.err !== null) {
+      // The preflight: executed once on the current state; a failure is undone and refused (see revertTransaction).
+      revertTransaction(core, outcome.executed);
+      throw new TransactionRejectedError('preflight', { err: record.err, logs: record.logs, unitsConsumed: record.computeUnits, returnData: record.returnData });
+    }
     core.nextSeq += 1;
     core.statuses.add(record.signature, { slot: record.slot, err: record.err, blockhash: record.blockhash }, false);
     await this.committer.submit({ record, writes });

@@ -1,21 +1,14 @@
-import {
-  getBase58Decoder,
-  getCompiledTransactionMessageDecoder,
-  getCompiledTransactionMessageEncoder,
-  getTransactionDecoder,
-  type Address,
-} from '@solana/kit';
+import { getCompiledTransactionMessageDecoder, getCompiledTransactionMessageEncoder, type Address } from '@solana/kit';
+import { addressAt } from '@/lib/chain/bytes';
 import { InvalidTransactionError } from './errors';
 import { LAMPORTS_PER_SIGNATURE, PRECOMPILES } from './programs';
 import type { ChainAccount } from './types';
+import { readWireMessage, readWireTransaction, type WireMessage } from './wire-decode';
 
 /** Solana's `PACKET_DATA_SIZE`: the largest wire transaction. */
 export const PACKET_DATA_SIZE = 1232;
 
-const base58 = getBase58Decoder();
-const transactionDecoder = getTransactionDecoder();
 const messageDecoder = getCompiledTransactionMessageDecoder();
-const ZERO_SIGNATURE = base58.decode(new Uint8Array(64));
 
 export interface MessageHeader {
   readonly numSignerAccounts: number;
@@ -35,7 +28,7 @@ export interface MessageLookup {
   readonly readonlyIndexes: readonly number[];
 }
 
-/** A legacy or v0 message, decoded by `@solana/kit`'s codecs. */
+/** A legacy or v0 message (wire-decode.ts; the same fields as kit's compiled message decoder). */
 export interface DecodedMessage {
   readonly version: 'legacy' | 0;
   readonly header: MessageHeader;
@@ -61,30 +54,17 @@ export interface LoadedAddresses {
 
 export const NO_LOADED_ADDRESSES: LoadedAddresses = { writable: [], readonly: [] };
 
-/** Decodes a message (legacy or v0); throws InvalidTransactionError. */
+/** Decodes a message (legacy or v0, wire-decode.ts); throws InvalidTransactionError. */
 export function decodeMessage(bytes: Uint8Array): DecodedMessage {
-  let compiled: ReturnType<typeof messageDecoder.decode>;
+  let message: WireMessage;
   try {
-    compiled = messageDecoder.decode(bytes);
+    message = readWireMessage(bytes);
   } catch (error) {
     throw new InvalidTransactionError(`failed to deserialize message: ${(error as Error).message}`);
   }
-  if (compiled.version !== 'legacy' && compiled.version !== 0) {
-    throw new InvalidTransactionError(`unsupported transaction version: ${String(compiled.version)}`);
-  }
-  const lookups = compiled.version === 0 ? (compiled.addressTableLookups ?? []) : [];
-  return {
-    version: compiled.version,
-    header: compiled.header,
-    staticAccounts: compiled.staticAccounts,
-    blockhash: compiled.lifetimeToken,
-    instructions: compiled.instructions.map((ix) => ({
-      programAddressIndex: ix.programAddressIndex,
-      accountIndices: ix.accountIndices ?? [],
-      data: Uint8Array.from(ix.data ?? []),
-    })),
-    lookups,
-  };
+  const { version } = message;
+  if (version !== 'legacy' && version !== 0) throw new InvalidTransactionError(`unsupported transaction version: ${String(version)}`);
+  return { ...message, version };
 }
 
 /** Decodes a wire transaction (signatures + message); throws InvalidTransactionError. */
@@ -92,17 +72,18 @@ export function decodeTransaction(wire: Uint8Array): DecodedTransaction {
   if (wire.length > PACKET_DATA_SIZE) {
     throw new InvalidTransactionError(`transaction too large: ${wire.length} bytes (max: ${PACKET_DATA_SIZE} bytes)`);
   }
-  let decoded: ReturnType<typeof transactionDecoder.decode>;
+  let parts: ReturnType<typeof readWireTransaction>;
   try {
-    decoded = transactionDecoder.decode(wire);
+    parts = readWireTransaction(wire);
   } catch (error) {
     throw new InvalidTransactionError(`failed to deserialize transaction: ${(error as Error).message}`);
   }
-  const messageBytes = Uint8Array.from(decoded.messageBytes);
+  const messageBytes = parts.messageBytes.slice();
   const message = decodeMessage(messageBytes);
-  const signatures = Object.values(decoded.signatures).map((bytes) => (bytes === null ? ZERO_SIGNATURE : base58.decode(bytes)));
+  const { signatures } = parts;
   const signature = signatures[0];
-  if (signature === undefined || signatures.length !== message.header.numSignerAccounts) {
+  const signers = message.staticAccounts.slice(0, message.header.numSignerAccounts);
+  if (signature === undefined || signatures.length !== message.header.numSignerAccounts || signers.length !== signatures.length || new Set(signers).size !== signers.length) {
     throw new InvalidTransactionError('transaction signature count does not match its message');
   }
   return { ...message, wire, messageBytes, signature, signatures };
@@ -126,14 +107,13 @@ export function resolveLookups(message: DecodedMessage, read: (address: Address)
   if (message.lookups.length === 0) return NO_LOADED_ADDRESSES;
   const writable: Address[] = [];
   const readonly: Address[] = [];
-  const decoder = getBase58Decoder();
   for (const lookup of message.lookups) {
     const table = read(lookup.lookupTableAddress);
     if (table === null) return null;
     const pick = (index: number): Address | null => {
       const start = LOOKUP_TABLE_META_SIZE + index * 32;
       if (start + 32 > table.data.length) return null;
-      return decoder.decode(table.data.subarray(start, start + 32)) as Address;
+      return addressAt(table.data, start);
     };
     for (const [indexes, into] of [[lookup.writableIndexes, writable], [lookup.readonlyIndexes, readonly]] as const) {
       for (const index of indexes) {

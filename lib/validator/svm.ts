@@ -42,13 +42,22 @@ export interface SvmClock {
   readonly epochStartTimestamp: bigint;
 }
 
+/**
+ * The binding's account (a snapshot: LiteSVM clones it out) as a ChainAccount whose `data` is copied out on first
+ * use. A transaction reads every key it names before and after executing (balances, token balances), and most of
+ * those reads never look at the bytes: program accounts (the SPL Token program is ~130 KB of ELF), sysvars, mints.
+ */
 function toChainAccount(account: Account): ChainAccount {
+  let data: Uint8Array | undefined;
   return {
     lamports: account.lamports(),
     owner: decodeAddress(account.owner()),
     executable: account.executable(),
     rentEpoch: account.rentEpoch(),
-    data: account.data(),
+    get data(): Uint8Array {
+      data ??= account.data();
+      return data;
+    },
   };
 }
 
