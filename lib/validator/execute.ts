@@ -91,8 +91,14 @@ const NO_ACCOUNT: ChainAccount = { lamports: 0n, owner: '11111111111111111111111
  */
 export function revertTransaction(core: ChainCore, executed: ExecutedTransaction): void {
   for (const [key, account] of executed.before) {
-    const after = executed.writes.get(key) ?? null;
-    if (after === account) continue;
-    core.svm.setAccount(key, account ?? NO_ACCOUNT);
+    if (!sameAccount(executed.writes.get(key) ?? null, account)) core.svm.setAccount(key, account ?? NO_ACCOUNT);
   }
+}
+
+function sameAccount(a: ChainAccount | null, b: ChainAccount | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.lamports !== b.lamports || a.owner !== b.owner || a.executable !== b.executable || a.rentEpoch !== b.rentEpoch) return false;
+  const x = a.data;
+  const y = b.data;
+  return x.length === y.length && x.every((byte, i) => byte === y[i]);
 }
