@@ -15,6 +15,7 @@
  * reads that slot (it never builds services itself, so there is never a second PGlite on one folder).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -134,6 +135,52 @@ function rpcListener(
   };
 }
 
+type Upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+
+/**
+ * Solana's PubSub (lib/rpc/pubsub.ts: signature, account, program, slot, root, logs subscriptions) on WebSocket
+ * upgrades, for the local chain; with none in this process the upgrade is refused (503).
+ */
+async function pubSubUpgrades(localChain: () => Promise<LocalChain | undefined>): Promise<Upgrade> {
+  const { WebSocketServer } = await import('ws');
+  const { servePubSub } = await import('@/lib/rpc/server');
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_RPC_BYTES });
+  return (req, socket, head) => {
+    void localChain().then(
+      (chain) => {
+        if (!chain) {
+          socket.end('HTTP/1.1 503 Service Unavailable\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+          return;
+        }
+        wss.handleUpgrade(req, socket, head, (ws) => servePubSub(ws, chain));
+      },
+      () => socket.destroy(),
+    );
+  };
+}
+
+/**
+ * web3.js 1.x dials PubSub at the HTTP port + 1 (`makeWebsocketUrl`; solana-test-validator's 8899/8900), so a
+ * stock `new Connection('http://host:3000/api/rpc')` confirms with `signatureSubscribe` on ws://host:3001: every
+ * upgrade there is PubSub, plain HTTP gets 426. A port already taken is only a warning (PubSub stays on
+ * /api/rpc of the main port; give web3 `wsEndpoint`).
+ */
+function listenPubSubPort(upgrade: Upgrade, port: number, hostname: string | undefined): Promise<number | undefined> {
+  const server = createServer((_req, res) => {
+    res.writeHead(426, { 'content-type': 'text/plain', connection: 'close' }).end('This port serves Solana PubSub over WebSocket; JSON-RPC is POST /api/rpc on the port below it.');
+  });
+  server.on('upgrade', upgrade);
+  return new Promise((resolve) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      console.warn(`[rpc] PubSub port ${port} unavailable (${error.code ?? error.message}); PubSub is on /api/rpc of port ${port - 1}`);
+      resolve(undefined);
+    });
+    const ready = () => resolve(port);
+    if (hostname) server.listen(port, hostname, ready);
+    else server.listen(port, ready);
+  });
+}
+
 async function main(): Promise<void> {
   const root = process.cwd();
   const env = process.env as Record<string, string | undefined>;
@@ -143,7 +190,10 @@ async function main(): Promise<void> {
   const hostname = argValue(['-H', '--hostname']);
 
   const { default: next } = await import('next');
-  const app = next({ dev, dir: root, hostname: hostname ?? 'localhost', port });
+  // Next attaches its own 'upgrade' listener to `httpServer` (else to the first request's server) and ends every
+  // upgrade it does not route, PubSub's included: it gets a server that never listens, and the real one hands it
+  // the upgrades that are not PubSub (below).
+  const app = next({ dev, dir: root, hostname: hostname ?? 'localhost', port, httpServer: createServer() });
   const handle = app.getRequestHandler();
   // prepare() runs instrumentation.ts: the services (and the chain) exist when it returns.
   await app.prepare();
@@ -171,12 +221,20 @@ async function main(): Promise<void> {
     }
     void handle(req, res);
   });
+  const pubsub = await pubSubUpgrades(localChain);
+  const nextUpgrade = app.getUpgradeHandler();
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (!dev && (req.url ?? '').split('?')[0] === '/api/rpc') pubsub(req, socket, head);
+    else void nextUpgrade(req, socket, head);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     if (hostname) server.listen(port, hostname, resolve);
     else server.listen(port, resolve);
   });
-  console.log(`> Ready on http://${hostname ?? 'localhost'}:${port} (${dev ? 'development' : 'production'}; POST /api/rpc served directly)`);
+  const wsPort = dev ? undefined : await listenPubSubPort(pubsub, port + 1, hostname);
+  const ws = wsPort === undefined ? '' : `, PubSub on ws://…:${port}/api/rpc and ws://…:${wsPort}`;
+  console.log(`> Ready on http://${hostname ?? 'localhost'}:${port} (${dev ? 'development' : 'production'}; POST /api/rpc served directly${ws})`);
 }
 
 main().catch((error: unknown) => {

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   tx.sign([owner]); // fee payer and only signer: the owner
   const connection = new Connection(chain.rpcUrl, 'confirmed');
   const signature = await connection.sendRawTransaction(tx.serialize()); // preflight on: a refusal throws with logs
-  for (let i = 0; ; i++) { // confirm by polling (the local /api/rpc serves no WebSocket)
+  for (let i = 0; ; i++) { // confirm by polling (works under npm run dev too; npm start also serves PubSub)
     const { value: [status] } = await connection.getSignatureStatuses([signature]);
     if (status?.err) throw new Error(`${signature} failed: ${JSON.stringify(status.err)}`);
     if (status?.confirmationStatus === 'confirmed' || status?.confirmationStatus === 'finalized') break;

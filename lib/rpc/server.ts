@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { LocalChain } from '@/lib/validator';
 import { handleRpcText } from './handler';
 import { PubSubSession } from './pubsub';
@@ -47,15 +47,18 @@ export function rpcRequestListener(chain: LocalChain): (req: IncomingMessage, re
   };
 }
 
+/** One PubSubSession on an open WebSocket, closed with it. */
+export function servePubSub(socket: WebSocket, chain: LocalChain): void {
+  const session = new PubSubSession(chain, (text) => socket.send(text));
+  socket.on('message', (data) => session.handle(data.toString()));
+  socket.on('close', () => session.close());
+  socket.on('error', () => session.close());
+}
+
 /** Solana's PubSub on WebSocket upgrades of `server` (any path), one PubSubSession per connection. */
 export function attachPubSub(server: Server, chain: LocalChain): WebSocketServer {
   const wss = new WebSocketServer({ server });
-  wss.on('connection', (socket) => {
-    const session = new PubSubSession(chain, (text) => socket.send(text));
-    socket.on('message', (data) => session.handle(data.toString()));
-    socket.on('close', () => session.close());
-    socket.on('error', () => session.close());
-  });
+  wss.on('connection', (socket) => servePubSub(socket, chain));
   return wss;
 }
 

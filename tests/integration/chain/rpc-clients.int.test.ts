@@ -7,10 +7,10 @@
  * reads the position it made; a transaction the program refuses fails at preflight with the custom error number of
  * `GET /api/chain` and logs that name the code.
  *
- * Confirmation is by polling `getSignatureStatuses`. web3's `confirmTransaction` (and so `sendAndConfirmTransaction`
- * and spl-token's `transfer`/`createMint` helpers) waits on a `signatureSubscribe` WebSocket, and a Next route
- * handler cannot accept a WebSocket upgrade: `/api/rpc` is HTTP only (api.md: "a WebSocket endpoint for
- * subscriptions is welcome, not required"), so these suites send with `sendRawTransaction` and poll.
+ * Most sends are confirmed by polling `getSignatureStatuses`, as the app does. The built server (server.ts) also serves
+ * Solana's PubSub, on WebSocket upgrades of /api/rpc and on the HTTP port + 1 where web3.js 1.x dials it by
+ * default: `sendAndConfirmTransaction` with a stock Connection confirms by `signatureSubscribe`, and kit's
+ * `createSolanaRpcSubscriptions` on ws://…/api/rpc gets slot notifications.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -28,6 +28,9 @@ import {
   Keypair,
   PublicKey,
   SendTransactionError,
+  SystemProgram,
+  Transaction,
+  sendAndConfirmTransaction,
   TransactionMessage,
   VersionedTransaction,
   type ParsedAccountData,
@@ -36,6 +39,7 @@ import {
   address,
   createKeyPairSignerFromBytes,
   createSolanaRpc,
+  createSolanaRpcSubscriptions,
   type Base64EncodedWireTransaction,
   type KeyPairSigner,
 } from '@solana/kit';
@@ -361,5 +365,29 @@ describe('Solana clients against /api/rpc of a built server', () => {
     expect(refused).toBeInstanceOf(SendTransactionError);
     expect((refused as SendTransactionError).message).toContain(`custom program error: 0x${(number ?? 0).toString(16)}`);
     expect((refused as SendTransactionError).logs?.some((l) => l.includes(code ?? '?'))).toBe(true);
+  });
+
+  it('web3 sendAndConfirmTransaction with a stock Connection confirms through PubSub on the port + 1', async () => {
+    const to = Keypair.generate().publicKey;
+    const before = BigInt(await connection.getBalance(alice.publicKey));
+    const tx = new Transaction().add(SystemProgram.transfer({ fromPubkey: alice.publicKey, toPubkey: to, lamports: 1_000_000 }));
+    const signature = await sendAndConfirmTransaction(connection, tx, [alice], { commitment: 'confirmed' });
+    expect(await connection.getBalance(to)).toBe(1_000_000);
+    expect(BigInt(await connection.getBalance(alice.publicKey))).toBe(before - 1_000_000n - 5000n);
+    expect((await connection.getSignatureStatuses([signature])).value[0]?.err).toBeNull();
+  });
+
+  it('kit createSolanaRpcSubscriptions on ws://…/api/rpc (same port) notifies slots', async () => {
+    const subscriptions = createSolanaRpcSubscriptions(rpcUrl.replace(/^http/, 'ws'));
+    const abort = new AbortController();
+    try {
+      const slots = await subscriptions.slotNotifications().subscribe({ abortSignal: abort.signal });
+      for await (const n of slots) {
+        expect(n.slot).toBeGreaterThan(0n);
+        break;
+      }
+    } finally {
+      abort.abort();
+    }
   });
 });
