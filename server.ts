@@ -162,23 +162,34 @@ async function pubSubUpgrades(localChain: () => Promise<LocalChain | undefined>)
 /**
  * web3.js 1.x dials PubSub at the HTTP port + 1 (`makeWebsocketUrl`; solana-test-validator's 8899/8900), so a
  * stock `new Connection('http://host:3000/api/rpc')` confirms with `signatureSubscribe` on ws://host:3001: every
- * upgrade there is PubSub, plain HTTP gets 426. A port already taken is only a warning (PubSub stays on
- * /api/rpc of the main port; give web3 `wsEndpoint`).
+ * upgrade there is PubSub, plain HTTP gets 426. PUBSUB_PORT moves it or turns it off; a port already taken is only a
+ * warning (PubSub stays on /api/rpc of the main port; give web3 `wsEndpoint`).
  */
-function listenPubSubPort(upgrade: Upgrade, port: number, hostname: string | undefined): Promise<number | undefined> {
+function listenPubSubPort(upgrade: Upgrade, port: number, httpPort: number, hostname: string | undefined): Promise<number | undefined> {
   const server = createServer((_req, res) => {
     res.writeHead(426, { 'content-type': 'text/plain', connection: 'close' }).end('This port serves Solana PubSub over WebSocket; JSON-RPC is POST /api/rpc on the port below it.');
   });
   server.on('upgrade', upgrade);
   return new Promise((resolve) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      console.warn(`[rpc] PubSub port ${port} unavailable (${error.code ?? error.message}); PubSub is on /api/rpc of port ${port - 1}`);
+      console.warn(`[rpc] PubSub port ${port} unavailable (${error.code ?? error.message}); PubSub is on /api/rpc of port ${httpPort}`);
       resolve(undefined);
     });
     const ready = () => resolve(port);
     if (hostname) server.listen(port, hostname, ready);
     else server.listen(port, ready);
   });
+}
+
+/** PUBSUB_PORT: unset → the HTTP port + 1, `off` → none (PubSub stays on /api/rpc), else a port number. */
+function pubSubPortOf(value: string | undefined, httpPort: number): number | undefined {
+  if (value === undefined || value.trim() === '') return httpPort + 1;
+  if (value.trim().toLowerCase() === 'off') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65_535 || n === httpPort) {
+    throw new Error(`PUBSUB_PORT must be a port number (1–65535, not the HTTP port ${httpPort}) or "off"; it is "${value}".`);
+  }
+  return n;
 }
 
 async function main(): Promise<void> {
@@ -232,7 +243,8 @@ async function main(): Promise<void> {
     if (hostname) server.listen(port, hostname, resolve);
     else server.listen(port, resolve);
   });
-  const wsPort = dev ? undefined : await listenPubSubPort(pubsub, port + 1, hostname);
+  const pubSubPort = pubSubPortOf(env.PUBSUB_PORT, port);
+  const wsPort = dev || pubSubPort === undefined ? undefined : await listenPubSubPort(pubsub, pubSubPort, port, hostname);
   const ws = wsPort === undefined ? '' : `, PubSub on ws://…:${port}/api/rpc and ws://…:${wsPort}`;
   console.log(`> Ready on http://${hostname ?? 'localhost'}:${port} (${dev ? 'development' : 'production'}; POST /api/rpc served directly${ws})`);
 }
