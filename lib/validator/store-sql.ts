@@ -30,8 +30,7 @@ const MAX_SEQ = '9223372036854775807';
 
 /**
  * The chain's store on the app's `Database` port (PGlite or PostgreSQL), tables of migration 3 `local chain`.
- * A commit is one database transaction of at most four statements plus the state row; reads are single
- * statements outside transactions.
+ * A commit is one statement (store-sql-commit.ts), atomic by itself; reads are single statements too.
  */
 export class SqlChainStore implements ChainStore {
   /** Heap blocks (8 kB) per page of the PGlite account read: 2,048 is ~50,000 positions, 16 MB. */
@@ -146,7 +145,7 @@ export class SqlChainStore implements ChainStore {
   }
 
   commit(batch: CommitBatch): Promise<void> {
-    return this.db.transaction((tx) => writeCommit(tx, batch));
+    return writeCommit(this.db.sql, batch);
   }
 
   async getTransaction(signature: string): Promise<TransactionRecord | undefined> {
