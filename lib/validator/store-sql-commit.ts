@@ -11,7 +11,7 @@ import type { ChainAccount, TransactionRecord } from './types';
  * The accounts are upserted or deleted (one entry per address, so no row is touched twice), the transactions and
  * their (address, signature) index inserted, and the state row upserted.
  */
-const COMMIT_SQL = `WITH
+const WRITES_SQL = `WITH
   upserted AS (
     INSERT INTO chain_accounts (address, lamports, owner, executable, rent_epoch, data)
     SELECT * FROM unnest($1::text[], $2::numeric[], $3::text[], $4::boolean[], $5::numeric[], $6::bytea[])
@@ -26,12 +26,23 @@ const COMMIT_SQL = `WITH
   signatures AS (
     INSERT INTO chain_address_signatures (address, seq, slot, signature)
     SELECT * FROM unnest($22::text[], $23::bigint[], $24::bigint[], $25::text[])),
-  state AS (
+`;
+
+/** The whole state row (first commit of a store, and whenever the slot, so the blockhash window, moved). */
+const FULL_STATE = `state AS (
     INSERT INTO chain_state (id, slot, unix_timestamp, blockhashes, genesis_hash, faucet_seed, next_seq, transaction_count)
     VALUES (1, $26, $27, $28, $29, $30, $31, $32)
     ON CONFLICT (id) DO UPDATE SET slot = EXCLUDED.slot, unix_timestamp = EXCLUDED.unix_timestamp,
       blockhashes = EXCLUDED.blockhashes, genesis_hash = EXCLUDED.genesis_hash, faucet_seed = EXCLUDED.faucet_seed,
-      next_seq = EXCLUDED.next_seq, transaction_count = EXCLUDED.transaction_count)
+      next_seq = EXCLUDED.next_seq, transaction_count = EXCLUDED.transaction_count)`;
+
+/** Within a slot only the counters and the clock move: the ~9 KB blockhash window (TOASTed) is not rewritten. */
+const COUNTERS = `state AS (
+    UPDATE chain_state SET unix_timestamp = $26, next_seq = $27, transaction_count = $28 WHERE id = 1)`;
+
+const COMMIT_FULL_SQL = `${WRITES_SQL}  ${FULL_STATE}
+SELECT 1`;
+const COMMIT_COUNTERS_SQL = `${WRITES_SQL}  ${COUNTERS}
 SELECT 1`;
 
 function accountParams(accounts: CommitBatch['accounts']): unknown[] {
@@ -89,7 +100,8 @@ function signatureParams(records: readonly TransactionRecord[]): unknown[] {
   return [address, seq, slot, signature];
 }
 
-function stateParams(state: CommitBatch['state']): unknown[] {
+function stateParams(state: CommitBatch['state'], full: boolean): unknown[] {
+  if (!full) return [state.unixTimestamp.toString(), String(state.nextSeq), state.transactionCount.toString()];
   return [
     state.slot.toString(),
     state.unixTimestamp.toString(),
@@ -101,12 +113,16 @@ function stateParams(state: CommitBatch['state']): unknown[] {
   ];
 }
 
-/** Writes a whole group commit in one statement (atomic by itself; also fine inside a caller's transaction). */
-export async function writeCommit(sql: SqlClient, batch: CommitBatch): Promise<void> {
-  await sql.query(COMMIT_SQL, [
+/**
+ * Writes a whole group commit in one statement (atomic by itself; also fine inside a caller's transaction).
+ * `fullState` false: the state row exists and its slot, blockhashes, genesis hash and faucet seed are those of
+ * `batch.state` already (the caller knows what it last committed); only the clock and the counters are written.
+ */
+export async function writeCommit(sql: SqlClient, batch: CommitBatch, fullState = true): Promise<void> {
+  await sql.query(fullState ? COMMIT_FULL_SQL : COMMIT_COUNTERS_SQL, [
     ...accountParams(batch.accounts),
     ...transactionParams(batch.transactions),
     ...signatureParams(batch.transactions),
-    ...stateParams(batch.state),
+    ...stateParams(batch.state, fullState),
   ]);
 }

@@ -28,11 +28,19 @@ interface StateRow {
 
 const MAX_SEQ = '9223372036854775807';
 
+/** The slot, its latest blockhash, the window's length, the genesis hash and the faucet seed, as one string. */
+function stateWindowKey(state: CommitBatch['state']): string {
+  const latest = state.blockhashes[state.blockhashes.length - 1];
+  return `${state.slot}:${latest?.slot ?? ''}:${latest?.blockhash ?? ''}:${state.blockhashes.length}:${state.genesisHash}:${Buffer.from(state.faucetSeed).toString('hex')}`;
+}
+
 /**
  * The chain's store on the app's `Database` port (PGlite or PostgreSQL), tables of migration 3 `local chain`.
  * A commit is one statement (store-sql-commit.ts), atomic by itself; reads are single statements too.
  */
 export class SqlChainStore implements ChainStore {
+  /** What the state row holds besides the clock and counters, as of the last commit through this store. */
+  private committedWindow: string | undefined;
   /** Heap blocks (8 kB) per page of the PGlite account read: 2,048 is ~50,000 positions, 16 MB. */
   private readonly copyPageBlocks: number;
 
@@ -144,8 +152,10 @@ export class SqlChainStore implements ChainStore {
     return rows.map((r) => ({ signature: r.signature, slot: big(r.slot), err: parseErr(r.err), blockhash: r.blockhash }));
   }
 
-  commit(batch: CommitBatch): Promise<void> {
-    return writeCommit(this.db.sql, batch);
+  async commit(batch: CommitBatch): Promise<void> {
+    const window = stateWindowKey(batch.state);
+    await writeCommit(this.db.sql, batch, window !== this.committedWindow);
+    this.committedWindow = window;
   }
 
   async getTransaction(signature: string): Promise<TransactionRecord | undefined> {
