@@ -7,13 +7,15 @@
  * `wasConnected`). It carries web3.js, which would otherwise be most of the first-load JavaScript. Components read the wallet through
  * `useWalletStore` / `useOwner` / `useAction`, never `useWallet()`.
  */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Toaster } from '@/components/ui/toaster';
 import { WalletModalProvider } from '@/components/wallet/wallet-modal-provider';
 import { isApiError } from '@/lib/client/api-error';
+import { healthQuery } from '@/lib/hooks/use-health';
+import { marketsQuery } from '@/lib/hooks/use-markets';
 import { useStream } from '@/lib/hooks/use-stream';
 import { requestWalletStack, useWalletStore, wasConnected } from '@/lib/state/wallet';
 
@@ -48,6 +50,17 @@ function WalletGate() {
   return wanted ? <WalletBridge /> : null;
 }
 
+/**
+ * The app-wide queries' observers (markets and health, on every page: the ticker, the banners): fetched and
+ * refreshed here once; the many components that show a price or the server clock read the cache
+ * (lib/hooks/use-query-data.ts) instead of each observing. Renders nothing and never re-renders.
+ */
+function QueryFeeds() {
+  useQuery({ ...marketsQuery, notifyOnChangeProps: [] });
+  useQuery({ ...healthQuery, notifyOnChangeProps: [] });
+  return null;
+}
+
 function StreamConnector() {
   useStream();
   return null;
@@ -57,6 +70,7 @@ export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
+      <QueryFeeds />
       <WalletModalProvider>
         {children}
         <WalletGate />

@@ -18,10 +18,27 @@ function Change({ bps }: { bps: bigint | undefined }) {
   return <span className={cn('num', bps > 0n ? 'text-long' : bps < 0n ? 'text-short' : 'text-ink-muted')}>{formatBps(bps, { sign: true })}</span>;
 }
 
-/** One market of the strip: the only part of the ticker its price tick re-renders. */
-function TickerEntry({ id, market, isError }: { id: MarketId; market: Market | undefined; isError: boolean }) {
+/** The entry's live price and change: the only part of the strip a price tick re-renders (not the link). */
+function TickerQuote({ id, market, isError }: { id: MarketId; market: Market | undefined; isError: boolean }) {
   const price = usePrice(id)?.price;
   const base = market?.price24hAgo;
+  return (
+    <>
+      {/* Fixed-width slots for the price and the change, so nothing in the strip moves when they arrive. */}
+      <span className="inline-flex min-w-[4.75rem] shrink-0">
+        {price === undefined ? (
+          isError ? <span className="text-ink-faint">–</span> : <Skeleton className="h-3 w-14" />
+        ) : (
+          <TickerPrice market={id} price={price} className="font-medium" />
+        )}
+      </span>
+      <span className="inline-flex min-w-12 shrink-0">{price !== undefined && <Change bps={base === undefined ? undefined : changeBps({ from: base, to: price })} />}</span>
+    </>
+  );
+}
+
+/** One market of the strip. */
+function TickerEntry({ id, market, isError }: { id: MarketId; market: Market | undefined; isError: boolean }) {
   return (
     <li className="shrink-0 border-r border-line/70 last:border-r-0">
       <NavLink
@@ -32,15 +49,7 @@ function TickerEntry({ id, market, isError }: { id: MarketId; market: Market | u
       >
         <AssetIcon id={id} size={16} />
         <span className="font-semibold text-ink">{MARKET_LABELS[id].symbol}</span>
-        {/* Fixed-width slots for the price and the change, so nothing in the strip moves when they arrive. */}
-        <span className="inline-flex min-w-[4.75rem] shrink-0">
-          {price === undefined ? (
-            isError ? <span className="text-ink-faint">–</span> : <Skeleton className="h-3 w-14" />
-          ) : (
-            <TickerPrice market={id} price={price} className="font-medium" />
-          )}
-        </span>
-        <span className="inline-flex min-w-12 shrink-0">{price !== undefined && <Change bps={base === undefined ? undefined : changeBps({ from: base, to: price })} />}</span>
+        <TickerQuote id={id} market={market} isError={isError} />
         {market && !market.open && <span className="rounded bg-bg-hover px-1 text-[10px] font-semibold text-ink-muted">Closed</span>}
       </NavLink>
     </li>

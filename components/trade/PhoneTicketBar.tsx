@@ -2,11 +2,13 @@
 /**
  * Phones: the ticket lives in a bottom sheet (GMX under 1024 px). This card opens it from Long / Short and keeps
  * the current leverage and liquidation price in view. While the market is closed Long and Short are disabled (a
- * market order cannot fill) and a limit order can still be placed.
+ * market order cannot fill) and a limit order can still be placed. A price tick re-renders the two figures
+ * (`TicketBarFigures`, the ticket's preview), not the buttons and the sheet.
  */
 import dynamic from 'next/dynamic';
 import { BottomSheet, Button, Skeleton } from '@/components/ui';
 import { formatLeverage, formatPrice, formatWeekdayTimeUtc, timeUntil } from '@/lib/format';
+import { useMarket } from '@/lib/hooks/use-markets';
 import { useServerNowS } from '@/lib/hooks/use-server-clock';
 import { marketHoursView } from '@/lib/trade/market-hours-view';
 import { useTicketStore } from '@/lib/hooks/trade/ticket-store';
@@ -20,26 +22,36 @@ const TradeTicket = dynamic(() => import('./TradeTicket').then((m) => m.TradeTic
   loading: () => <Skeleton className="h-[480px] w-full" />,
 });
 
-export function PhoneTicketBar({ market }: { market: MarketId }) {
+/** Leverage and liquidation price of the ticket as set: the ticket's live preview. */
+function TicketBarFigures({ market }: { market: MarketId }) {
   const model = useTicketModel(market);
-  const sheetOpen = useTicketStore((s) => s.sheetOpen);
-  const set = useTicketStore((s) => s.set);
-  const open = (side: Side) => set({ side, sheetOpen: true, orderType: model.marketOpen ? model.orderType : 'limit' });
   const liq = model.leverageValid ? model.result?.preview?.open.liquidationPrice : undefined;
-  const closed = !model.marketOpen;
+  return (
+    <div className="flex justify-between text-xs text-ink-muted">
+      <span>
+        Leverage <span className="num font-medium text-ink">{formatLeverage(model.leverageBps)}</span>
+      </span>
+      <span>
+        Liquidation price <span className="num font-medium text-warn">{liq === undefined ? '–' : formatPrice(liq, { market })}</span>
+      </span>
+    </div>
+  );
+}
+
+export function PhoneTicketBar({ market }: { market: MarketId }) {
+  const m = useMarket(market);
+  const sheetOpen = useTicketStore((s) => s.sheetOpen);
+  const side = useTicketStore((s) => s.side);
+  const orderType = useTicketStore((s) => s.orderType);
+  const set = useTicketStore((s) => s.set);
+  const closed = !(m?.open ?? true);
+  const open = (next: Side) => set({ side: next, sheetOpen: true, orderType: closed ? 'limit' : orderType });
   const nowS = useServerNowS({ everyMs: 30_000 });
-  const hours = closed && nowS !== undefined && model.market ? marketHoursView({ market, open: false, reopensAt: model.market.reopensAt, nowS }) : undefined;
+  const hours = closed && nowS !== undefined && m ? marketHoursView({ market, open: false, reopensAt: m.reopensAt, nowS }) : undefined;
   const reopens = hours?.state === 'closed' ? `${formatWeekdayTimeUtc(hours.reopensAtS)} (${timeUntil({ targetS: hours.reopensAtS, nowS: nowS ?? 0 })})` : undefined;
   return (
     <div className="flex flex-col gap-2 border-t border-line bg-bg-raised p-3" data-testid="phone-ticket-bar">
-      <div className="flex justify-between text-xs text-ink-muted">
-        <span>
-          Leverage <span className="num font-medium text-ink">{formatLeverage(model.leverageBps)}</span>
-        </span>
-        <span>
-          Liquidation price <span className="num font-medium text-warn">{liq === undefined ? '–' : formatPrice(liq, { market })}</span>
-        </span>
-      </div>
+      <TicketBarFigures market={market} />
       <div className="grid grid-cols-2 gap-2">
         <Button variant={closed ? 'secondary' : 'long'} size="lg" disabled={closed} onClick={() => open('long')} data-testid="open-long">
           Long
@@ -58,7 +70,7 @@ export function PhoneTicketBar({ market }: { market: MarketId }) {
           </Button>
         </div>
       )}
-      <BottomSheet open={sheetOpen} onClose={() => set({ sheetOpen: false })} title={`${model.side === 'long' ? 'Long' : 'Short'} ${market}`}>
+      <BottomSheet open={sheetOpen} onClose={() => set({ sheetOpen: false })} title={`${side === 'long' ? 'Long' : 'Short'} ${market}`}>
         {sheetOpen && <TradeTicket market={market} surface="sheet" />}
       </BottomSheet>
     </div>

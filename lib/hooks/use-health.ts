@@ -1,11 +1,12 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { requestJson } from '@/lib/client/api';
 import { decodeHealth } from '@/lib/client/decode';
 import type { Health } from '@/lib/client/types';
 import type { HealthWire } from '@/lib/client/wire';
 import { queryKeys } from '@/lib/hooks/query-keys';
 import { useHydratedQuery } from '@/lib/hooks/use-hydrated';
+import { useQueryData } from '@/lib/hooks/use-query-data';
 
 /** Health and the server's clock: `nowS` is the engine's clock (the dev clock included: /api/dev/clock moves it). */
 export interface HealthWithClock extends Health {
@@ -25,11 +26,19 @@ async function getHealthWithClock(signal: AbortSignal): Promise<HealthWithClock>
 }
 
 /** `GET /api/health`, refreshed every 10 s (oracle staleness banner, local-network switch, the server clock). */
+export const healthQuery = queryOptions({ queryKey: queryKeys.health, queryFn: ({ signal }) => getHealthWithClock(signal), refetchInterval: 10_000 });
+
+/** The health query with its status (error, refetch). Observed app-wide by app/providers.tsx. */
 export function useHealth() {
-  return useHydratedQuery(useQuery({ queryKey: queryKeys.health, queryFn: ({ signal }) => getHealthWithClock(signal), refetchInterval: 10_000 }));
+  return useHydratedQuery(useQuery(healthQuery));
+}
+
+/** The last health answer alone (`undefined` until one): a cache read, no observer per component (use-query-data.ts). */
+export function useHealthData(): HealthWithClock | undefined {
+  return useQueryData<HealthWithClock>(queryKeys.health);
 }
 
 /** Whether the local network is on (faucet, burner wallet). `undefined` while unknown. */
 export function useDevnet(): boolean | undefined {
-  return useHealth().data?.devnet;
+  return useHealthData()?.devnet;
 }

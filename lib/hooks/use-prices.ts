@@ -1,5 +1,5 @@
 'use client';
-import { useMarkets } from '@/lib/hooks/use-markets';
+import { useMarketsData } from '@/lib/hooks/use-markets';
 import { usePriceStore } from '@/lib/state/prices';
 import type { FeedId, MarketId } from '@/lib/math/ids';
 
@@ -16,7 +16,7 @@ const marketOfFeed = (feed: FeedId): MarketId | undefined => (feed === 'USDC' ? 
 /** Latest mid price of a feed: the newer of the stream tick and the markets answer. */
 export function usePrice(feed: FeedId): LivePrice | undefined {
   const tick = usePriceStore((s) => s.ticks[feed]);
-  const market = useMarkets().data?.find((m) => m.id === marketOfFeed(feed));
+  const market = useMarketsData()?.find((m) => m.id === marketOfFeed(feed));
   if (tick && (!market || tick.publishTime >= market.publishTime)) return { price: tick.price, publishTime: tick.publishTime, source: 'stream' };
   if (market) return { price: market.price, publishTime: market.publishTime, source: 'markets' };
   if (feed === 'USDC') return { price: 10_000_000_000n, publishTime: 0, source: 'markets' };
@@ -26,7 +26,7 @@ export function usePrice(feed: FeedId): LivePrice | undefined {
 /** Latest mid price of every market (stream first, markets as fallback). */
 export function usePrices(): Partial<Record<MarketId, LivePrice>> {
   const ticks = usePriceStore((s) => s.ticks);
-  const markets = useMarkets().data;
+  const markets = useMarketsData();
   const out: Partial<Record<MarketId, LivePrice>> = {};
   for (const m of markets ?? []) {
     const tick = ticks[m.id];

@@ -5,11 +5,11 @@
  * what the server will do. Undefined until the first answer.
  */
 import { useEffect, useState } from 'react';
-import { useHealth } from '@/lib/hooks/use-health';
+import { useHealthData } from '@/lib/hooks/use-health';
 import { serverNowS } from '@/lib/trade/market-hours-view';
 
 export function useServerNowS({ everyMs = 1_000 }: { everyMs?: number } = {}): number | undefined {
-  const health = useHealth().data;
+  const health = useHealthData();
   const [nowMs, setNowMs] = useState(() => Date.now());
   useEffect(() => {
     const id = setInterval(() => setNowMs(Date.now()), everyMs);

@@ -1,6 +1,9 @@
 'use client';
-/** One market in the selector: name, live price and 24h change; a link to `?market=`. */
-import Link from 'next/link';
+/**
+ * One market in the selector: name, live price and 24h change; a link to `?market=`, prefetched on intent (NavLink)
+ * rather than on first paint (six prefetches of /trade during its own first load).
+ */
+import { NavLink } from '@/components/shell/nav-link';
 import { cn } from '@/components/ui';
 import { changeBps, formatBps, formatPrice } from '@/lib/format';
 import { useMarket } from '@/lib/hooks/use-markets';
@@ -10,13 +13,31 @@ import { MARKET_LABELS } from './market-labels';
 
 const changeTone = (change: bigint | undefined) => (change === undefined ? 'text-ink-faint' : change >= 0n ? 'text-long' : 'text-short');
 
-export function MarketTab({ market, selected }: { market: MarketId; selected: boolean }) {
+/** The tab's live figures: the only part of the tab a tick or a markets answer re-renders (not its Link). */
+function TabQuote({ market }: { market: MarketId }) {
   const live = usePrice(market);
   const base = useMarket(market)?.price24hAgo;
   // Against /api/markets' `price24hAgo`, as the ticker: no candles fetched per tab.
   const change = base === undefined || !live ? undefined : changeBps({ from: base, to: live.price });
+  const changeText = change === undefined ? '' : formatBps(change, { sign: true });
   return (
-    <Link
+    <>
+      <span className="flex items-baseline gap-1.5 text-sm font-semibold">
+        {market}
+        <span className="hidden text-[11px] font-normal text-ink-faint xl:inline">{MARKET_LABELS[market]}</span>
+        <span className={cn('num text-[11px] font-medium md:order-last md:hidden', changeTone(change))}>{changeText}</span>
+      </span>
+      <span className="num flex items-baseline gap-1.5 text-xs">
+        <span className="truncate text-ink">{live ? formatPrice(live.price, { market }) : '–'}</span>
+        <span className={cn('hidden md:inline', changeTone(change))}>{changeText}</span>
+      </span>
+    </>
+  );
+}
+
+export function MarketTab({ market, selected }: { market: MarketId; selected: boolean }) {
+  return (
+    <NavLink
       href={`/trade?market=${market}`}
       scroll={false}
       replace
@@ -27,15 +48,7 @@ export function MarketTab({ market, selected }: { market: MarketId; selected: bo
         selected ? 'bg-bg-hover ring-1 ring-line-strong' : 'hover:bg-bg-hover',
       )}
     >
-      <span className="flex items-baseline gap-1.5 text-sm font-semibold">
-        {market}
-        <span className="hidden text-[11px] font-normal text-ink-faint xl:inline">{MARKET_LABELS[market]}</span>
-        <span className={cn('num text-[11px] font-medium md:order-last md:hidden', changeTone(change))}>{change === undefined ? '' : formatBps(change, { sign: true })}</span>
-      </span>
-      <span className="num flex items-baseline gap-1.5 text-xs">
-        <span className="truncate text-ink">{live ? formatPrice(live.price, { market }) : '–'}</span>
-        <span className={cn('hidden md:inline', changeTone(change))}>{change === undefined ? '' : formatBps(change, { sign: true })}</span>
-      </span>
-    </Link>
+      <TabQuote market={market} />
+    </NavLink>
   );
 }

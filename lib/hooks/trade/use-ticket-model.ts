@@ -6,7 +6,7 @@
  */
 import type { Market, Position } from '@/lib/client/types';
 import { useAccount } from '@/lib/hooks/use-account';
-import { useHealth } from '@/lib/hooks/use-health';
+import { useHealthData } from '@/lib/hooks/use-health';
 import { useMarket } from '@/lib/hooks/use-markets';
 import { useOwner } from '@/lib/hooks/use-owner';
 import { usePool } from '@/lib/hooks/use-pools';
@@ -60,7 +60,7 @@ export function useTicketModel(marketId: MarketId): TicketModel {
   const live = usePrice(marketId);
   const owner = useOwner();
   const account = useAccount().data;
-  const healthStale = useHealth().data?.oracle.stale ?? false;
+  const healthStale = useHealthData()?.oracle.stale ?? false;
   const slippageBps = BigInt(useSettings((s) => s.slippageBps));
 
   const collateralTokens = MARKETS[marketId].collateralTokens(form.side);
