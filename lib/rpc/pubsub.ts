@@ -1,5 +1,5 @@
 import type { Address } from '@solana/kit';
-import type { ChainAccount, CommitEvent, LocalChain } from '@/lib/validator';
+import { EMPTY_ACCOUNT, type CommitEvent, type LocalChain } from '@/lib/validator';
 import { accountEncoding, encodeAccount, type AccountEncoding } from './encode-account';
 import { invalidParams, RPC_INVALID_REQUEST, RPC_METHOD_NOT_FOUND, RpcError } from './errors';
 import { parseJson, stringifyJson } from './json';
@@ -30,9 +30,6 @@ const NOTIFICATION: Record<Subscription['kind'], string> = {
   root: 'rootNotification',
   logs: 'logsNotification',
 };
-
-/** agave sends a deleted account as an empty system account. */
-const DELETED: ChainAccount = { lamports: 0n, owner: '11111111111111111111111111111111' as Address, executable: false, rentEpoch: 0n, data: new Uint8Array(0) };
 
 function parseSubscription(kind: Subscription['kind'], params: readonly unknown[]): Subscription {
   if (kind === 'signature') return { kind, signature: required(params, 0, 'a signature', signature) };
@@ -148,7 +145,7 @@ export class PubSubSession {
       this.notify(id, sub, { context: { slot: tx.slot }, value: { err: tx.err } });
     } else if (sub.kind === 'account') {
       if (!event.accounts.has(sub.address)) return;
-      const account = event.accounts.get(sub.address) ?? DELETED;
+      const account = event.accounts.get(sub.address) ?? EMPTY_ACCOUNT; // agave sends a deleted account as an empty system account
       this.notify(id, sub, { context: this.context(), value: encodeAccount(this.chain, account, sub.encoding) });
     } else if (sub.kind === 'program') {
       for (const [pubkey, account] of event.accounts) {

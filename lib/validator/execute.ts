@@ -1,6 +1,7 @@
 import type { Address } from '@solana/kit';
 import type { ChainCore } from './core';
 import type { RejectionDetails } from './errors';
+import { EMPTY_ACCOUNT } from './programs';
 import { allAccountKeys, NO_LOADED_ADDRESSES, resolveLookups, signatureFee, writableKeys, type DecodedTransaction } from './message';
 import { extractMemo, tokenBalances } from './tx-details';
 import type { ChainAccount, TransactionRecord } from './types';
@@ -79,9 +80,6 @@ export function executeTransaction(
   return { included: true, executed: { record, writes, before } };
 }
 
-/** An account that does not exist: LiteSVM removes an account set with 0 lamports. */
-const NO_ACCOUNT: ChainAccount = { lamports: 0n, owner: '11111111111111111111111111111111' as Address, executable: false, rentEpoch: 0n, data: new Uint8Array(0) };
-
 /**
  * Undoes an executed transaction that has not been committed: every account it wrote is set back to its state
  * before. The preflight of `sendTransaction` uses it: executing and reverting a transaction that fails is the
@@ -91,7 +89,7 @@ const NO_ACCOUNT: ChainAccount = { lamports: 0n, owner: '11111111111111111111111
  */
 export function revertTransaction(core: ChainCore, executed: ExecutedTransaction): void {
   for (const [key, account] of executed.before) {
-    if (!sameAccount(executed.writes.get(key) ?? null, account)) core.svm.setAccount(key, account ?? NO_ACCOUNT);
+    if (!sameAccount(executed.writes.get(key) ?? null, account)) core.svm.setAccount(key, account ?? EMPTY_ACCOUNT);
   }
 }
 

@@ -3,39 +3,20 @@ import { addressAt } from '@/lib/chain/bytes';
 import { InvalidTransactionError } from './errors';
 import { LAMPORTS_PER_SIGNATURE, PRECOMPILES } from './programs';
 import type { ChainAccount } from './types';
-import { readWireMessage, readWireTransaction, type WireMessage } from './wire-decode';
+import { readWireMessage, readWireTransaction, type WireInstruction, type WireLookup, type WireMessage } from './wire-decode';
 
 /** Solana's `PACKET_DATA_SIZE`: the largest wire transaction. */
 export const PACKET_DATA_SIZE = 1232;
 
 const messageDecoder = getCompiledTransactionMessageDecoder();
 
-export interface MessageHeader {
-  readonly numSignerAccounts: number;
-  readonly numReadonlySignerAccounts: number;
-  readonly numReadonlyNonSignerAccounts: number;
-}
-
-export interface MessageInstruction {
-  readonly programAddressIndex: number;
-  readonly accountIndices: readonly number[];
-  readonly data: Uint8Array;
-}
-
-export interface MessageLookup {
-  readonly lookupTableAddress: Address;
-  readonly writableIndexes: readonly number[];
-  readonly readonlyIndexes: readonly number[];
-}
+export type MessageHeader = WireMessage['header'];
+export type MessageInstruction = WireInstruction;
+export type MessageLookup = WireLookup;
 
 /** A legacy or v0 message (wire-decode.ts; the same fields as kit's compiled message decoder). */
-export interface DecodedMessage {
+export interface DecodedMessage extends Omit<WireMessage, 'version'> {
   readonly version: 'legacy' | 0;
-  readonly header: MessageHeader;
-  readonly staticAccounts: readonly Address[];
-  readonly blockhash: string;
-  readonly instructions: readonly MessageInstruction[];
-  readonly lookups: readonly MessageLookup[];
 }
 
 export interface DecodedTransaction extends DecodedMessage {

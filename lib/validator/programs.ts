@@ -1,4 +1,5 @@
 import { address, type Address } from '@solana/kit';
+import type { ChainAccount } from './types';
 
 /** Addresses of the programs and sysvars the chain itself knows about. */
 export const SYSTEM_PROGRAM: Address = address('11111111111111111111111111111111');
@@ -9,6 +10,11 @@ export const BPF_LOADER: Address = address('BPFLoader211111111111111111111111111
 export const BPF_LOADER_UPGRADEABLE: Address = address('BPFLoaderUpgradeab1e11111111111111111111111');
 export const TOKEN_PROGRAM: Address = address('TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA');
 export const TOKEN_2022_PROGRAM: Address = address('TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb');
+/**
+ * An account that does not exist: an empty system account, as agave shows a deleted one (PubSub) and as LiteSVM
+ * takes one to remove (set with 0 lamports).
+ */
+export const EMPTY_ACCOUNT: ChainAccount = { lamports: 0n, owner: SYSTEM_PROGRAM, executable: false, rentEpoch: 0n, data: new Uint8Array(0) };
 export const ADDRESS_LOOKUP_TABLE_PROGRAM: Address = address('AddressLookupTab1e1111111111111111111111111');
 export const MEMO_PROGRAM: Address = address('MemoSq4gqABAXKb96qnH8TysNcWxMyWCqXgDLGmfcHr');
 export const MEMO_V1_PROGRAM: Address = address('Memo1UhkJRfHyvLMcVucJwxXeuD728EqVDDwQDxFMNo');

@@ -28,19 +28,17 @@ interface StateRow {
 
 const MAX_SEQ = '9223372036854775807';
 
-/** The slot, its latest blockhash, the window's length, the genesis hash and the faucet seed, as one string. */
-function stateWindowKey(state: CommitBatch['state']): string {
-  const latest = state.blockhashes[state.blockhashes.length - 1];
-  return `${state.slot}:${latest?.slot ?? ''}:${latest?.blockhash ?? ''}:${state.blockhashes.length}:${state.genesisHash}:${Buffer.from(state.faucetSeed).toString('hex')}`;
-}
 
 /**
  * The chain's store on the app's `Database` port (PGlite or PostgreSQL), tables of migration 3 `local chain`.
  * A commit is one statement (store-sql-commit.ts), atomic by itself; reads are single statements too.
  */
 export class SqlChainStore implements ChainStore {
-  /** What the state row holds besides the clock and counters, as of the last commit through this store. */
-  private committedWindow: string | undefined;
+  /**
+   * The slot of the last commit through this store: the blockhash window moves only with the slot (the genesis hash
+   * and the faucet seed never), so within it a commit writes the clock and counters only.
+   */
+  private committedSlot: bigint | undefined;
   /** Heap blocks (8 kB) per page of the PGlite account read: 2,048 is ~50,000 positions, 16 MB. */
   private readonly copyPageBlocks: number;
 
@@ -153,9 +151,8 @@ export class SqlChainStore implements ChainStore {
   }
 
   async commit(batch: CommitBatch): Promise<void> {
-    const window = stateWindowKey(batch.state);
-    await writeCommit(this.db.sql, batch, window !== this.committedWindow);
-    this.committedWindow = window;
+    await writeCommit(this.db.sql, batch, batch.state.slot !== this.committedSlot);
+    this.committedSlot = batch.state.slot;
   }
 
   async getTransaction(signature: string): Promise<TransactionRecord | undefined> {
