@@ -44,6 +44,8 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
   poweredByHeader: false,
+  /** server.ts (`npm start`) compresses itself, after rewriting the documents (lib/server/paint-first.ts). */
+  compress: process.env.POOLPERPS_SERVER_COMPRESSES !== '1',
   serverExternalPackages: ['@electric-sql/pglite', 'pg', 'litesvm'],
   devIndicators: false,
   async headers() {

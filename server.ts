@@ -23,6 +23,7 @@ import { gzip as gzipCb } from 'node:zlib';
 import type { Services } from '@/lib/server/services';
 import type { LocalChain } from '@/lib/validator';
 import { MAX_RPC_BYTES, rpcCacheControl } from '@/lib/rpc/http-answer';
+import { paintFirstResponse } from '@/lib/server/paint-first-response';
 
 const gzip = promisify(gzipCb);
 
@@ -200,6 +201,11 @@ async function main(): Promise<void> {
   const port = Number(argValue(['-p', '--port']) ?? env.PORT ?? 3000);
   const hostname = argValue(['-H', '--hostname']);
 
+  // This server compresses (below), so that the HTML documents are rewritten before they are compressed
+  // (lib/server/paint-first.ts); next.config.js turns Next's own compression off when it sees this.
+  env.POOLPERPS_SERVER_COMPRESSES = '1';
+  const { default: compression } = await import('compression');
+  const compress = compression();
   const { default: next } = await import('next');
   // Next attaches its own 'upgrade' listener to `httpServer` (else to the first request's server) and ends every
   // upgrade it does not route, PubSub's included: it gets a server that never listens, and the real one hands it
@@ -230,7 +236,11 @@ async function main(): Promise<void> {
       });
       return;
     }
-    void handle(req, res);
+    // The same compression middleware Next runs (next/dist/compiled/compression), one layer out.
+    compress(req as Parameters<typeof compress>[0], res as Parameters<typeof compress>[1], () => {
+      if (!dev) paintFirstResponse(res);
+      void handle(req, res);
+    });
   });
   const pubsub = await pubSubUpgrades(localChain);
   const nextUpgrade = app.getUpgradeHandler();
