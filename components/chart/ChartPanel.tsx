@@ -2,24 +2,31 @@
 /**
  * Interval switch and the deferred chart: lightweight-charts (next/dynamic, ssr: false) is fetched only once the
  * chart's box is visible and the page has settled, or at the first interaction (use-visible-idle.ts), so it stays
- * out of first load; until then (and while it loads) a skeleton fills the same fixed-size box, so nothing shifts. The live price is read by `LiveChart` alone: a tick
- * re-renders the chart's props, not the interval tabs around it.
+ * out of first load; until then (and while it loads) a skeleton fills the same fixed-size box, so nothing shifts. The
+ * candles, the lines and the live price are read by `LiveChart` alone.
  */
 import dynamic from 'next/dynamic';
 import { useMemo, useRef, useState } from 'react';
 import { Skeleton, Tabs } from '@/components/ui';
-import type { Candle, CandleInterval } from '@/lib/client/types';
+import type { CandleInterval } from '@/lib/client/types';
 import { useAccount } from '@/lib/hooks/use-account';
 import { useCandles } from '@/lib/hooks/use-candles';
 import { usePrice } from '@/lib/hooks/use-prices';
 import type { MarketId } from '@/lib/math/ids';
-import { chartLines, type ChartLine } from './chart-lines';
+import { chartLines } from './chart-lines';
 import { useVisibleIdle } from './use-visible-idle';
 
 const PriceChart = dynamic(() => import('./PriceChart'), { ssr: false, loading: () => <Skeleton className="h-full w-full" /> });
 
-/** The chart with the market's live tick: the only part of the panel a price tick re-renders. */
-function LiveChart({ market, interval, candles, lines }: { market: MarketId; interval: CandleInterval; candles: readonly Candle[] | undefined; lines: readonly ChartLine[] }) {
+/**
+ * The chart with its candles, the trader's lines and the market's live tick: mounted once the chart may load, so
+ * the candles are fetched beside the chart's code (a phone does not fetch and re-render 300 candles during its first
+ * load for a chart it draws seconds later), and a tick or an answer re-renders this, not the interval tabs.
+ */
+function LiveChart({ market, interval }: { market: MarketId; interval: CandleInterval }) {
+  const { data: candles } = useCandles({ market, interval, limit: 300 });
+  const account = useAccount().data;
+  const lines = useMemo(() => chartLines({ market, positions: account?.positions ?? [], orders: account?.orders ?? [] }), [market, account]);
   const live = usePrice(market);
   return <PriceChart market={market} interval={interval} candles={candles} tickPrice={live?.price} tickTime={live?.publishTime} lines={lines} />;
 }
@@ -28,11 +35,8 @@ const INTERVALS: CandleInterval[] = ['1m', '5m', '15m', '1h', '4h', '1d'];
 
 export function ChartPanel({ market }: { market: MarketId }) {
   const [interval, setChartInterval] = useState<CandleInterval>('15m');
-  const { data: candles } = useCandles({ market, interval, limit: 300 });
-  const account = useAccount().data;
   const box = useRef<HTMLDivElement>(null);
   const ready = useVisibleIdle(box);
-  const lines = useMemo(() => chartLines({ market, positions: account?.positions ?? [], orders: account?.orders ?? [] }), [market, account]);
   return (
     <section aria-label={`${market} chart`} className="flex h-full min-h-0 flex-col">
       <div className="flex items-center gap-2 border-b border-line px-2 py-1">
@@ -47,7 +51,7 @@ export function ChartPanel({ market }: { market: MarketId }) {
       </div>
       <div ref={box} className="min-h-0 flex-1">
         {ready ? (
-          <LiveChart market={market} interval={interval} candles={candles} lines={lines} />
+          <LiveChart market={market} interval={interval} />
         ) : (
           <div className="relative h-full w-full" data-testid="chart-loading">
             <Skeleton className="h-full w-full" />
