@@ -61,6 +61,18 @@ function QueryFeeds() {
   return null;
 }
 
+/**
+ * `<html data-hydrated>` once React has hydrated the page (its first effect). The server's HTML is painted before the
+ * scripts run (lib/server/paint-first.ts), so a button can be visible a moment before it is live; the browser
+ * tests wait for this before their first click, as a person's first tap lands once it is there.
+ */
+function HydrationMark() {
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true';
+  }, []);
+  return null;
+}
+
 function StreamConnector() {
   useStream();
   return null;
@@ -77,6 +89,7 @@ export function Providers({ children }: { children: ReactNode }) {
       </WalletModalProvider>
       <StreamConnector />
       <Toaster />
+      <HydrationMark />
     </QueryClientProvider>
   );
 }

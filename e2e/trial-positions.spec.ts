@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page, TestInfo } from '@playwright/test';
-import { api, fillTicket, fundedTrader, isPhone, openTicket, setPrices, shot, submitTicket } from './helpers';
+import { api, fillTicket, fundedTrader, isPhone, openTicket, setPrices, shot, submitTicket, waitForHydration } from './helpers';
 
 /**
  * Issue 17, after the first trade: the close dialog previews exactly what closes (and refuses what it cannot), the
@@ -95,6 +95,7 @@ test.describe('trader trial: positions, history, portfolio', () => {
     const { owner } = await fundedTrader(page, request, '/trade?market=SOL');
     await openLong(page, info);
     await page.goto('/earn');
+    await waitForHydration(page);
     const rwalp = page.getByTestId('pool-RWALP');
     await rwalp.getByRole('tab', { name: 'Add' }).click();
     await rwalp.getByTestId('liq-RWALP-amount').fill('50');

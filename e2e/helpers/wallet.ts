@@ -21,12 +21,21 @@ export async function burnerSeed(page: Page): Promise<string> {
 }
 
 /**
+ * Waits until React has hydrated the page (`<html data-hydrated>`, app/providers.tsx): the server's HTML is painted
+ * before the scripts run, and a click on a button that is not live yet does nothing.
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+  await expect(page.locator('html[data-hydrated]')).toBeAttached();
+}
+
+/**
  * Connects the burner wallet through "Connect wallet" → "Burner wallet" on the current page and returns its
  * address (base58). If a wallet is already connected, returns its address.
  */
 export async function connectBurner(page: Page): Promise<string> {
   const address = page.getByTestId('wallet-address');
   const connect = page.getByTestId('connect-wallet');
+  await waitForHydration(page);
   await expect(address.or(connect).first()).toBeVisible();
   if (await connect.isVisible()) {
     await connect.click();
