@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { createPaintFirst } from './paint-first';
 
@@ -14,6 +15,46 @@ const DOC =
   '<script src="/_next/static/chunks/one.js" async=""></script><script src="/_next/static/chunks/two.js" async=""></script>' +
   '<script src="/_next/static/chunks/poly.js" noModule=""></script></head><body><main>Trade</main>' +
   '<script src="/_next/static/chunks/boot.js" async=""></script><script>self.__next_f.push([1,"a<b"])</script></body></html>';
+
+/**
+ * Runs a document's queuing scripts (the others need Next) in a page of their own: `appended` lists the script URLs in the order the
+ * starter inserts them, with the task each was inserted in; `runTask()` runs the next task (frame, timer or
+ * channel message) in order.
+ */
+function fakePage() {
+  const tasks: (() => void)[] = [];
+  let task = 0;
+  const appended: { url: string; task: number }[] = [];
+  const document = {
+    createElement: () => ({ src: '', async: false }),
+    head: { appendChild: (e: { src: string; async: boolean }) => appended.push({ url: e.async ? e.src : `sync:${e.src}`, task }) },
+  };
+  class MessageChannel {
+    port1: { onmessage: (() => void) | null } = { onmessage: null };
+    port2 = { postMessage: () => tasks.push(() => this.port1.onmessage?.()) };
+  }
+  const page: Record<string, unknown> = {
+    document,
+    MessageChannel,
+    requestAnimationFrame: (f: () => void) => tasks.push(f),
+    setTimeout: (f: () => void) => tasks.push(f),
+  };
+  page.self = page;
+  return {
+    appended,
+    run: (html: string) => {
+      for (const m of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) if (m[1]?.includes('__ppBoot')) runInNewContext(m[1], page);
+    },
+    runTasks: () => {
+      while (tasks.length) {
+        task++;
+        tasks.shift()?.();
+      }
+    },
+  };
+}
+
+const queueing = (url: string): string => whole(`<script src="${url}" async=""></script>`).replace(/^<script>.*?\(self/, '<script>(self');
 
 const queued = (html: string): string[] => [...html.matchAll(/__ppBoot\|\|\[\]\)\.push\("([^"]+)"\)/g)].map((m) => m[1] ?? '');
 
@@ -33,6 +74,18 @@ describe('paint first, then hydrate (lib/server/paint-first.ts)', () => {
     const out = whole(DOC);
     expect(out.split('requestAnimationFrame').length - 1).toBe(1);
     expect(out.indexOf('requestAnimationFrame')).toBeLessThan(out.indexOf('one.js'));
+  });
+
+  it('the starter inserts the queued scripts after the first frame, in order, one per task; later ones at once', () => {
+    const page = fakePage();
+    page.run(whole(DOC));
+    expect(page.appended).toEqual([]);
+    page.runTasks();
+    const urls = ['/_next/static/chunks/one.js', '/_next/static/chunks/two.js', '/_next/static/chunks/boot.js'];
+    expect(page.appended.map((a) => a.url)).toEqual(urls);
+    expect(new Set(page.appended.map((a) => a.task)).size).toBe(urls.length);
+    page.run(queueing('/_next/static/chunks/late.js'));
+    expect(page.appended.at(-1)?.url).toBe('/_next/static/chunks/late.js');
   });
 
   it.each([
