@@ -48,6 +48,8 @@ const nextConfig = {
   compress: process.env.POOLPERPS_SERVER_COMPRESSES !== '1',
   serverExternalPackages: ['@electric-sql/pglite', 'pg', 'litesvm'],
   devIndicators: false,
+  /** `PROFILE_BUILD=1 NEXT_DIST_DIR=.next-prof next build`: unminified client chunks, for CPU profiles with names (bench/README.md § 6). */
+  ...(process.env.PROFILE_BUILD === '1' ? { productionBrowserSourceMaps: true, experimental: { turbopackMinify: false } } : {}),
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },
