@@ -49,7 +49,7 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'pg', 'litesvm'],
   devIndicators: false,
   /** `PROFILE_BUILD=1 NEXT_DIST_DIR=.next-prof next build`: unminified client chunks, for CPU profiles with names (bench/README.md § 6). */
-  ...(process.env.PROFILE_BUILD === '1' ? { productionBrowserSourceMaps: true, experimental: { turbopackMinify: false } } : {}),
+  ...(process.env.PROFILE_BUILD === '1' ? { experimental: { turbopackMinify: false } } : {}),
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -17,9 +17,9 @@ const DOC =
   '<script src="/_next/static/chunks/boot.js" async=""></script><script>self.__next_f.push([1,"a<b"])</script></body></html>';
 
 /**
- * Runs a document's queuing scripts (the others need Next) in a page of their own: `appended` lists the script URLs in the order the
- * starter inserts them, with the task each was inserted in; `runTask()` runs the next task (frame, timer or
- * channel message) in order.
+ * Runs a document's queuing scripts (the others need Next) in a page of their own: `appended` lists the script
+ * URLs in the order the starter inserts them, with the task each was inserted in; `runTasks()` runs the queued
+ * tasks (frames, timers, channel messages) in order until none is left.
  */
 function fakePage() {
   const tasks: (() => void)[] = [];
@@ -54,8 +54,6 @@ function fakePage() {
   };
 }
 
-const queueing = (url: string): string => whole(`<script src="${url}" async=""></script>`).replace(/^<script>.*?\(self/, '<script>(self');
-
 const queued = (html: string): string[] => [...html.matchAll(/__ppBoot\|\|\[\]\)\.push\("([^"]+)"\)/g)].map((m) => m[1] ?? '');
 
 describe('paint first, then hydrate (lib/server/paint-first.ts)', () => {
@@ -78,13 +76,14 @@ describe('paint first, then hydrate (lib/server/paint-first.ts)', () => {
 
   it('the starter inserts the queued scripts after the first frame, in order, one per task; later ones at once', () => {
     const page = fakePage();
-    page.run(whole(DOC));
+    const r = createPaintFirst();
+    page.run(r.write(DOC));
     expect(page.appended).toEqual([]);
     page.runTasks();
     const urls = ['/_next/static/chunks/one.js', '/_next/static/chunks/two.js', '/_next/static/chunks/boot.js'];
     expect(page.appended.map((a) => a.url)).toEqual(urls);
     expect(new Set(page.appended.map((a) => a.task)).size).toBe(urls.length);
-    page.run(queueing('/_next/static/chunks/late.js'));
+    page.run(r.write('<script src="/_next/static/chunks/late.js" async=""></script>') + r.end());
     expect(page.appended.at(-1)?.url).toBe('/_next/static/chunks/late.js');
   });
 

@@ -3,10 +3,10 @@
  * Next put in the head, and their `<link rel="preload" as="script">` hints) become a one-line inline script that
  * queues the URL; the first queuing script also holds the starter, which after the first frame (an animation frame,
  * then a task: the frame's paint has happened by then) appends every queued URL as an async script, one per task,
- * and any URL queued later at once. Without it a fast connection delivers the scripts while the stylesheet and the first layout
- * are still under way, and the browser runs React's hydration before it paints the server's HTML: the first paint
- * waits for the largest script and the hydration task (and Lighthouse's simulated LCP counts both; bench/README.md
- * § 6). On a slow connection the scripts arrived after the first paint anyway; they are now requested at the first
+ * and any URL queued later at once. Without it a fast connection delivers the scripts while the stylesheet and the
+ * first layout are still under way, and the browser runs React's hydration before it paints the server's HTML: the
+ * first paint waits for the largest script and the hydration task (and Lighthouse's simulated LCP counts both;
+ * bench/README.md § 6). On a slow connection the scripts arrived after the first paint anyway; they are now requested at the first
  * frame instead of at the head, about one frame later.
  *
  * A hidden tab runs no animation frames: a 100 ms timer starts the scripts there too (whichever comes first). The
