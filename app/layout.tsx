@@ -4,6 +4,7 @@ import { BottomTabs } from '@/components/shell/bottom-tabs';
 import { Header } from '@/components/shell/header';
 import { StartingScreen } from '@/components/shell/starting-screen';
 import { StaleBanner } from '@/components/ui/stale-banner';
+import { marketAndPoolAnswers } from '@/lib/server/first-answers';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -14,11 +15,13 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0b0e14', viewportFit: 'cover' };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+/** Every page renders with the markets and pools in its HTML (lib/server/first-answers.ts), so it paints prices, not placeholders. */
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const firstAnswers = await marketAndPoolAnswers();
   return (
     <html lang="en">
       <body className="min-h-dvh bg-bg text-ink antialiased">
-        <Providers>
+        <Providers firstAnswers={firstAnswers}>
           <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-[70] focus:rounded-md focus:bg-accent focus:px-3 focus:py-2 focus:text-bg">
             Skip to content
           </a>

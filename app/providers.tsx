@@ -16,6 +16,7 @@ import { WalletModalProvider } from '@/components/wallet/wallet-modal-provider';
 import { isApiError } from '@/lib/client/api-error';
 import { healthQuery } from '@/lib/hooks/use-health';
 import { marketsQuery } from '@/lib/hooks/use-markets';
+import { QuerySeed, type QuerySeedEntry } from '@/lib/hooks/query-seed';
 import { useStream } from '@/lib/hooks/use-stream';
 import { requestWalletStack, useWalletStore, wasConnected } from '@/lib/state/wallet';
 
@@ -78,18 +79,21 @@ function StreamConnector() {
   return null;
 }
 
-export function Providers({ children }: { children: ReactNode }) {
+/** `firstAnswers`: the server's reads rendered into the page (lib/hooks/query-seed.tsx), seeded before any reader. */
+export function Providers({ children, firstAnswers }: { children: ReactNode; firstAnswers: readonly QuerySeedEntry[] }) {
   const [queryClient] = useState(makeQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <QueryFeeds />
-      <WalletModalProvider>
-        {children}
-        <WalletGate />
-      </WalletModalProvider>
-      <StreamConnector />
-      <Toaster />
-      <HydrationMark />
+      <QuerySeed entries={firstAnswers}>
+        <QueryFeeds />
+        <WalletModalProvider>
+          {children}
+          <WalletGate />
+        </WalletModalProvider>
+        <StreamConnector />
+        <Toaster />
+        <HydrationMark />
+      </QuerySeed>
     </QueryClientProvider>
   );
 }

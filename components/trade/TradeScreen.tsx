@@ -9,7 +9,9 @@
  * (issue 8, Lighthouse total blocking time). A tap on a section not yet hydrated hydrates it at once and is
  * replayed. Only where the box is fixed: once the first flush holds about 12.8 kB of HTML, React streams a
  * larger boundary after the shell and reveals it a frame later, which must neither shift the page nor hold its
- * largest text (tests/integration/trade-html.int.test.ts).
+ * largest text (tests/integration/trade-html.int.test.ts). The HTML holds the server's first answers (markets,
+ * pools, the market's day candles: lib/server/first-answers.ts), so it paints prices, and hydrating it rewrites
+ * nothing (issue 16).
  */
 import dynamic from 'next/dynamic';
 import { Suspense } from 'react';

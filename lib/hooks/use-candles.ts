@@ -10,11 +10,6 @@ const REFRESH_MS: Record<CandleInterval, number> = { '1m': 15_000, '5m': 30_000,
 
 /** `GET /api/candles`; the chart appends live ticks itself, so this refreshes slowly. */
 export function useCandles({ market, interval, limit = 300 }: { market: MarketId; interval: CandleInterval; limit?: number }) {
-  return useHydratedQuery(
-    useQuery({
-      queryKey: queryKeys.candles(market, interval, limit),
-      queryFn: ({ signal }) => getCandles({ market, interval, limit }, { signal }),
-      refetchInterval: REFRESH_MS[interval],
-    }),
-  );
+  const queryKey = queryKeys.candles(market, interval, limit);
+  return useHydratedQuery(useQuery({ queryKey, queryFn: ({ signal }) => getCandles({ market, interval, limit }, { signal }), refetchInterval: REFRESH_MS[interval] }), queryKey);
 }

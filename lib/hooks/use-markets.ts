@@ -12,7 +12,7 @@ export const marketsQuery = queryOptions({ queryKey: queryKeys.markets, queryFn:
 
 /** The markets query with its status (loading, error). Observed app-wide by app/providers.tsx. */
 export function useMarkets() {
-  return useHydratedQuery(useQuery(marketsQuery));
+  return useHydratedQuery(useQuery(marketsQuery), queryKeys.markets);
 }
 
 /** The markets' data alone (`undefined` while loading): a cache read, no observer per component (use-query-data.ts). */

@@ -8,7 +8,7 @@ import type { PoolId } from '@/lib/math/ids';
 
 /** `GET /api/pools`; refreshed every 15 s and on `pool` stream events. */
 export function usePools() {
-  return useHydratedQuery(useQuery({ queryKey: queryKeys.pools, queryFn: ({ signal }) => getPools({ signal }), refetchInterval: 15_000 }));
+  return useHydratedQuery(useQuery({ queryKey: queryKeys.pools, queryFn: ({ signal }) => getPools({ signal }), refetchInterval: 15_000 }), queryKeys.pools);
 }
 
 export function usePool(id: PoolId): Pool | undefined {

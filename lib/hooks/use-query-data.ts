@@ -6,14 +6,14 @@
  * observer each (options defaulted and the key hashed on every render, a subscription and a refetch timer per
  * component), the main cost of a price tick and of the trade screen's first render on a phone (issue 8).
  *
- * `undefined` during hydration, as the server rendered (the server never fetches). Somebody must observe the
- * query so that it fetches and refreshes: app/providers.tsx mounts the observers of the app-wide queries.
+ * While React hydrates: what the server rendered, the seeded first answer (query-seed.tsx) or `undefined` (the
+ * server fetches nothing else). Somebody must observe the query so that it fetches and refreshes:
+ * app/providers.tsx mounts the observers of the app-wide queries.
  */
 import { hashKey, useQueryClient } from '@tanstack/react-query';
 import type { QueryKey } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
-
-const none = () => undefined;
+import { useSeed } from '@/lib/hooks/query-seed';
 
 export function useQueryData<T>(queryKey: QueryKey): T | undefined {
   const client = useQueryClient();
@@ -26,5 +26,7 @@ export function useQueryData<T>(queryKey: QueryKey): T | undefined {
     [client, hash],
   );
   const read = useCallback(() => client.getQueryCache().get<T>(hash)?.state.data, [client, hash]);
-  return useSyncExternalStore(subscribe, read, none);
+  const seed = useSeed(hash) as T | undefined;
+  const seeded = useCallback(() => seed, [seed]);
+  return useSyncExternalStore(subscribe, read, seeded);
 }

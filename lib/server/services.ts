@@ -71,6 +71,19 @@ export function getServices(): Promise<Services> {
   return s.services;
 }
 
+/**
+ * The services if this process has started them (instrumentation.ts does at boot) and they are up; `undefined`
+ * while they start, when they failed, and where nothing started them (a page prerendered by `next build`): never
+ * starts them and never waits.
+ */
+export async function startedServices(): Promise<Services | undefined> {
+  const started = slot().services;
+  if (!started) return undefined;
+  const pending = Symbol('pending');
+  const first = await Promise.race([started.catch(() => undefined), new Promise<typeof pending>((r) => setTimeout(() => r(pending), 0))]);
+  return first === pending ? undefined : first;
+}
+
 /** Tests install their own services (in-memory database, manual oracle, fixed clock). */
 export function setServicesForTests(services: Services | undefined): void {
   slot().services = services ? Promise.resolve(services) : undefined;

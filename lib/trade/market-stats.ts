@@ -5,6 +5,9 @@
 import { divFloor } from '@/lib/math/bigmath';
 import { BPS } from '@/lib/math/scales';
 
+/** The candles the market bar reads (lib/hooks/trade/use-day-stats.ts; the trade page renders them first: lib/server/first-answers.ts). */
+export const DAY_CANDLES = { interval: '1h', limit: 24 } as const;
+
 export interface CandleLike {
   /** Bucket start, unix seconds. */
   time: number;

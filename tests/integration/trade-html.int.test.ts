@@ -1,9 +1,10 @@
 /**
  * /trade's first HTML (issue 8). React streams a `<Suspense>` boundary of over 500 bytes after the shell (a hidden
- * `<div id="S:n">` revealed by script a frame later) once the first flush holds about 12.8 kB: only the ticker and
- * the chart, whose boxes are fixed, may be streamed so; the market bar, the ticket bar, the account panel (the
- * page's largest text on a phone) and the tab bar must be in the shell, or they paint late and shift the page
- * (Lighthouse LCP and CLS). See components/trade/TradeScreen.tsx.
+ * `<div id="S:n">` revealed by script a frame later) once the first flush holds about 12.8 kB: only the ticker, the
+ * market figures and the chart, whose boxes are fixed, may be streamed so; the market selector, the ticket bar, the
+ * account panel (the page's largest text on a phone) and the tab bar must be in the shell, or they paint late and
+ * shift the page (Lighthouse LCP and CLS). See components/trade/TradeScreen.tsx. The page renders with the server's
+ * first answers (issue 16, lib/server/first-answers.ts): prices and the day's figures are in the HTML.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -31,6 +32,9 @@ it('renders the market bar, ticket bar, account panel and tab bar in the shell; 
   expect(shell).toContain('Connect a wallet to see your positions.');
   expect(shell).toContain('data-testid="tab-bar"');
   const streamed = [...html.matchAll(/<div hidden id="S:\d+">(.{0,160})/gs)].map((m) => m[1] ?? '');
-  for (const segment of streamed) expect(segment).toMatch(/aria-label="Markets"|aria-label="BTC chart"/);
+  for (const segment of streamed) expect(segment).toMatch(/aria-label="Markets"|data-testid="market-stats"|aria-label="BTC chart"/);
   expect(html).toContain('aria-label="BTC chart"');
+  // The first answers: the day's high in the market figures, BTC's price in the selector (not placeholders).
+  expect(html).toMatch(/24h high<\/span><span[^>]*>\$\d/);
+  expect(html).toMatch(/data-testid="market-tab-BTC"[\s\S]{0,600}\$\d{2},\d{3}/);
 });

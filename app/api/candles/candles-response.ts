@@ -1,6 +1,4 @@
-import type { CandleWire } from '@/lib/client/wire';
-import { readCandles } from '@/lib/oracle/candle-store';
-import { CANDLE_INTERVALS } from '@/lib/oracle/candles';
+import { readCandleWires } from '@/lib/oracle/candle-wires';
 import type { OracleSqlClient } from '@/lib/oracle/db-port';
 import type { Clock } from '@/lib/oracle/types';
 import { parseCandlesQuery } from './candles-query';
@@ -11,18 +9,6 @@ import { parseCandlesQuery } from './candles-query';
  */
 export async function candlesResponse(url: URL, deps: { sql: OracleSqlClient; clock: Clock }): Promise<Response> {
   const query = parseCandlesQuery(url.searchParams);
-  const candles = await readCandles(deps.sql, {
-    feed: query.market,
-    intervalS: CANDLE_INTERVALS[query.interval],
-    limit: query.limit,
-    nowS: deps.clock.nowS(),
-  });
-  const body: CandleWire[] = candles.map((c) => ({
-    time: c.time,
-    open: c.open.toString(),
-    high: c.high.toString(),
-    low: c.low.toString(),
-    close: c.close.toString(),
-  }));
+  const body = await readCandleWires(deps.sql, { feed: query.market, interval: query.interval, limit: query.limit, nowS: deps.clock.nowS() });
   return Response.json(body, { headers: { 'cache-control': 'no-store' } });
 }

@@ -3,11 +3,11 @@
 import { useCandles } from '@/lib/hooks/use-candles';
 import { usePrice } from '@/lib/hooks/use-prices';
 import type { MarketId } from '@/lib/math/ids';
-import { dayStats } from '@/lib/trade/market-stats';
+import { DAY_CANDLES, dayStats } from '@/lib/trade/market-stats';
 import type { DayStats } from '@/lib/trade/market-stats';
 
 export function useDayStats(market: MarketId): DayStats | undefined {
-  const { data: candles } = useCandles({ market, interval: '1h', limit: 24 });
+  const { data: candles } = useCandles({ market, ...DAY_CANDLES });
   const live = usePrice(market);
   if (!candles || !live) return undefined;
   const nowS = Math.max(live.publishTime, candles[candles.length - 1]?.time ?? 0);
