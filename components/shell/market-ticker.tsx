@@ -1,4 +1,5 @@
 'use client';
+import { useRef } from 'react';
 import { NavLink } from '@/components/shell/nav-link';
 import { AssetIcon } from '@/components/ui/asset-icon';
 import { cn } from '@/components/ui/cn';
@@ -8,6 +9,7 @@ import { FeedStatus } from '@/components/shell/feed-status';
 import { MARKET_LABELS } from '@/lib/format/markets';
 import { changeBps, formatBps } from '@/lib/format/percent';
 import { useMarkets } from '@/lib/hooks/use-markets';
+import { useInView } from '@/lib/hooks/use-in-view';
 import { usePrice } from '@/lib/hooks/use-prices';
 import { MARKET_IDS } from '@/lib/math/ids';
 import type { MarketId } from '@/lib/math/ids';
@@ -18,9 +20,12 @@ function Change({ bps }: { bps: bigint | undefined }) {
   return <span className={cn('num', bps > 0n ? 'text-long' : bps < 0n ? 'text-short' : 'text-ink-muted')}>{formatBps(bps, { sign: true })}</span>;
 }
 
-/** The entry's live price and change: the only part of the strip a price tick re-renders (not the link). */
-function TickerQuote({ id, market, isError }: { id: MarketId; market: Market | undefined; isError: boolean }) {
-  const price = usePrice(id)?.price;
+/**
+ * The entry's live price and change: the only part of the strip a price tick re-renders (not the link). Out of
+ * sight (past a phone's edge: two of six entries show) it holds the markets answer and skips ticks (issue 16).
+ */
+function TickerQuote({ id, market, isError, inView }: { id: MarketId; market: Market | undefined; isError: boolean; inView: boolean }) {
+  const price = usePrice(id, { live: inView })?.price;
   const base = market?.price24hAgo;
   return (
     <>
@@ -39,8 +44,10 @@ function TickerQuote({ id, market, isError }: { id: MarketId; market: Market | u
 
 /** One market of the strip. */
 function TickerEntry({ id, market, isError }: { id: MarketId; market: Market | undefined; isError: boolean }) {
+  const ref = useRef<HTMLLIElement>(null);
+  const inView = useInView(ref);
   return (
-    <li className="shrink-0 border-r border-line/70 last:border-r-0">
+    <li ref={ref} className="shrink-0 border-r border-line/70 last:border-r-0">
       <NavLink
         href={`/trade?market=${id}`}
         data-testid={`ticker-${id}`}
@@ -49,7 +56,7 @@ function TickerEntry({ id, market, isError }: { id: MarketId; market: Market | u
       >
         <AssetIcon id={id} size={16} />
         <span className="font-semibold text-ink">{MARKET_LABELS[id].symbol}</span>
-        <TickerQuote id={id} market={market} isError={isError} />
+        <TickerQuote id={id} market={market} isError={isError} inView={inView} />
         {market && !market.open && <span className="rounded bg-bg-hover px-1 text-[10px] font-semibold text-ink-muted">Closed</span>}
       </NavLink>
     </li>

@@ -14,6 +14,8 @@ import { marketHoursView } from '@/lib/trade/market-hours-view';
 import { useTicketStore } from '@/lib/hooks/trade/ticket-store';
 import { useTicketModel } from '@/lib/hooks/trade/use-ticket-model';
 import type { MarketId, Side } from '@/lib/math/ids';
+import { MARKETS } from '@/lib/math/params';
+import { defaultLeverageBps } from '@/lib/trade/leverage';
 import { SHORT_TEXT } from './short-text';
 
 /** The ticket's code loads when the sheet first opens (not in a phone's first load of /trade). */
@@ -22,20 +24,37 @@ const TradeTicket = dynamic(() => import('./TradeTicket').then((m) => m.TradeTic
   loading: () => <Skeleton className="h-[480px] w-full" />,
 });
 
-/** Leverage and liquidation price of the ticket as set: the ticket's live preview. */
-function TicketBarFigures({ market }: { market: MarketId }) {
-  const model = useTicketModel(market);
-  const liq = model.leverageValid ? model.result?.preview?.open.liquidationPrice : undefined;
+function BarFigures({ market, leverageBps, liq }: { market: MarketId; leverageBps: bigint; liq: bigint | undefined }) {
   return (
     <div className="flex justify-between text-xs text-ink-muted">
       <span>
-        Leverage <span className="num font-medium text-ink">{formatLeverage(model.leverageBps)}</span>
+        Leverage <span className="num font-medium text-ink">{formatLeverage(leverageBps)}</span>
       </span>
       <span>
         Liquidation price <span className="num font-medium text-warn">{liq === undefined ? '–' : formatPrice(liq, { market })}</span>
       </span>
     </div>
   );
+}
+
+/** With an amount typed: the ticket's live preview (re-rendered by every tick of the market). */
+function PreviewFigures({ market }: { market: MarketId }) {
+  const model = useTicketModel(market);
+  const liq = model.leverageValid ? model.result?.preview?.open.liquidationPrice : undefined;
+  return <BarFigures market={market} leverageBps={model.leverageBps} liq={liq} />;
+}
+
+/**
+ * Leverage and liquidation price of the ticket as set. With no amount typed (every first load) there is no
+ * liquidation price to show whatever the price (previewTicket prices nothing without collateral), so the bar reads
+ * the leverage alone and a tick re-renders nothing here (issue 16: /trade's work per tick on a phone).
+ */
+function TicketBarFigures({ market }: { market: MarketId }) {
+  const blank = useTicketStore((s) => s.amountText.trim() === '');
+  const chosenBps = useTicketStore((s) => s.leverageBps);
+  const maxBps = useMarket(market)?.maxInitialLeverageBps ?? MARKETS[market].maxInitialLeverageBps;
+  if (!blank) return <PreviewFigures market={market} />;
+  return <BarFigures market={market} leverageBps={chosenBps ?? defaultLeverageBps(maxBps)} liq={undefined} />;
 }
 
 export function PhoneTicketBar({ market }: { market: MarketId }) {

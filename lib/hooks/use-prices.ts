@@ -13,9 +13,12 @@ export interface LivePrice {
 /** Markets are priced by the feed of the same id (protocol.md §3; WBTC custody uses the BTC feed). */
 const marketOfFeed = (feed: FeedId): MarketId | undefined => (feed === 'USDC' ? undefined : feed);
 
-/** Latest mid price of a feed: the newer of the stream tick and the markets answer. */
-export function usePrice(feed: FeedId): LivePrice | undefined {
-  const tick = usePriceStore((s) => s.ticks[feed]);
+/**
+ * Latest mid price of a feed: the newer of the stream tick and the markets answer. `live: false` (what is out of
+ * sight) reads the markets answer alone, so ticks do not re-render it.
+ */
+export function usePrice(feed: FeedId, { live = true }: { live?: boolean } = {}): LivePrice | undefined {
+  const tick = usePriceStore((s) => (live ? s.ticks[feed] : undefined));
   const market = useMarketsData()?.find((m) => m.id === marketOfFeed(feed));
   if (tick && (!market || tick.publishTime >= market.publishTime)) return { price: tick.price, publishTime: tick.publishTime, source: 'stream' };
   if (market) return { price: market.price, publishTime: market.publishTime, source: 'markets' };
