@@ -6,6 +6,12 @@ export const metadata: Metadata = {
   description: 'Provide liquidity to the ALP and RWALP pools: earn trading and borrow fees as the traders’ counterparty.',
 };
 
+/**
+ * Rendered per request, as /trade: the root layout's first answers (markets, pools: lib/server/first-answers.ts) are
+ * read then, so the page paints prices, not placeholders; prerendered at build time it would have none.
+ */
+export const dynamic = 'force-dynamic';
+
 export default function EarnPage() {
   return (
     <div className="mx-auto w-full max-w-7xl space-y-6 px-3 py-5 md:px-6">

@@ -3,7 +3,13 @@ import { PortfolioScreen } from '@/components/portfolio/PortfolioScreen';
 
 export const metadata: Metadata = { title: 'Portfolio' };
 
-/** /portfolio: a server shell around the client portfolio of the connected wallet. */
+/**
+ * /portfolio: a server shell around the client portfolio of the connected wallet. Rendered per request, as /trade:
+ * the root layout's first answers (markets, pools: lib/server/first-answers.ts) are read then, so the page paints
+ * prices, not placeholders; prerendered at build time it would have none.
+ */
+export const dynamic = 'force-dynamic';
+
 export default function PortfolioPage() {
   return (
     <div className="mx-auto w-full max-w-7xl min-w-0">
