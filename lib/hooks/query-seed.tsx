@@ -26,8 +26,9 @@ const SeedContext = createContext<ReadonlyMap<string, unknown>>(new Map());
 
 /**
  * Puts `entries` into the query cache and, for the hooks below, into the hydration-time view. A query without data
- * is filled during render (nothing reads it yet: this sits above its readers); one that already holds older data
- * (a client navigation back to a page) is updated after commit, as `HydrationBoundary` does.
+ * is filled during render (nothing reads it yet: this sits above its readers); after commit, as `HydrationBoundary`
+ * does, one that holds older data (a client navigation back to a page) is updated, and so is one new entries name
+ * (the trade page's candles after `?market=` changed, which keep this mounted).
  */
 export function QuerySeed({ entries, children }: { entries: readonly QuerySeedEntry[]; children?: ReactNode }) {
   const client = useQueryClient();
@@ -43,7 +44,7 @@ export function QuerySeed({ entries, children }: { entries: readonly QuerySeedEn
   useEffect(() => {
     for (const e of entries) {
       const state = client.getQueryState(e.queryKey);
-      if (state && state.dataUpdatedAt < e.updatedAtMs) client.setQueryData(e.queryKey, e.data, { updatedAt: e.updatedAtMs });
+      if (state?.data === undefined || state.dataUpdatedAt < e.updatedAtMs) client.setQueryData(e.queryKey, e.data, { updatedAt: e.updatedAtMs });
     }
   }, [client, entries]);
   return <SeedContext.Provider value={seeds}>{children}</SeedContext.Provider>;
