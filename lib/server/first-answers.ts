@@ -23,7 +23,7 @@ import { startedServices, type Services } from './services';
 export const READ_BUDGET_MS = 250;
 
 async function withinBudget(read: (s: Services) => Promise<QuerySeedEntry[]>): Promise<QuerySeedEntry[]> {
-  const services = await startedServices();
+  const services = startedServices();
   if (!services) return [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<QuerySeedEntry[]>((r) => (timer = setTimeout(() => r([]), READ_BUDGET_MS)));

@@ -32,7 +32,8 @@ export interface Services {
 
 /** Next bundles routes separately: the one instance lives on globalThis (never two PGlite on one folder). */
 const KEY = Symbol.for('poolperps.services');
-type Slot = { services?: Promise<Services> };
+/** `ready`: the services once `services` has resolved (what a page may read without waiting). */
+type Slot = { services?: Promise<Services>; ready?: Services };
 const slot = (): Slot => {
   const g = globalThis as unknown as Record<symbol, Slot | undefined>;
   return (g[KEY] ??= {});
@@ -63,10 +64,16 @@ async function build(config: ServerConfig): Promise<Services> {
 export function getServices(): Promise<Services> {
   const s = slot();
   if (!s.services) {
-    s.services = (async () => build(loadConfig()))();
-    s.services.catch(() => {
-      s.services = undefined;
-    });
+    const building = (async () => build(loadConfig()))();
+    s.services = building;
+    building.then(
+      (services) => {
+        if (s.services === building) s.ready = services;
+      },
+      () => {
+        if (s.services === building) s.services = undefined;
+      },
+    );
   }
   return s.services;
 }
@@ -76,17 +83,14 @@ export function getServices(): Promise<Services> {
  * while they start, when they failed, and where nothing started them (a page prerendered by `next build`): never
  * starts them and never waits.
  */
-export async function startedServices(): Promise<Services | undefined> {
-  const started = slot().services;
-  if (!started) return undefined;
-  const pending = Symbol('pending');
-  const first = await Promise.race([started.catch(() => undefined), new Promise<typeof pending>((r) => setTimeout(() => r(pending), 0))]);
-  return first === pending ? undefined : first;
+export function startedServices(): Services | undefined {
+  return slot().ready;
 }
 
 /** Tests install their own services (in-memory database, manual oracle, fixed clock). */
 export function setServicesForTests(services: Services | undefined): void {
   slot().services = services ? Promise.resolve(services) : undefined;
+  slot().ready = services;
 }
 
 /** Stops the background jobs, the oracle and the chain, and closes the database (graceful shutdown, tests). */
@@ -94,6 +98,7 @@ export async function stopServices(): Promise<void> {
   const s = slot();
   const pending = s.services;
   s.services = undefined;
+  s.ready = undefined;
   if (!pending) return;
   const services = await pending.catch(() => undefined);
   if (!services) return;
