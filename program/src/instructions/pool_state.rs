@@ -114,7 +114,8 @@ impl<'a> PoolState<'a> {
     }
 
     /// §8 AUM: custodies at low, each non-empty side of each market at its mid with its locked custody's interest
-    /// accrued to `now_s` (a market whose sides are empty needs no price, as in the engine).
+    /// accrued to `now_s` (a market whose sides are empty needs no price, as in the engine). A market's price is read
+    /// once for its two sides (`market_mid`).
     #[inline(never)]
     pub fn aum(&self, markets: &Markets, oracles: &Oracles, now_s: i64) -> Result<u64> {
         let mut custodies = [AumCustody { owned: 0, low: 0, decimals: 0 }; MAX_CUSTODIES];
@@ -124,16 +125,34 @@ impl<'a> PoolState<'a> {
         let mut sides = [AumSide { side: Side::Long, agg: Default::default(), price: 0, cumulative_interest: 0 }; 2 * MAX_MARKETS];
         let mut k = 0;
         for m in markets.list.as_slice() {
+            let mut price = 0;
             for (side, agg, lock_key) in [(Side::Long, m.long, &m.long_custody), (Side::Short, m.short, &m.short_custody)] {
                 if agg.size_usd == 0 && agg.carried_interest_usd == 0 {
                     continue;
                 }
+                if price == 0 {
+                    price = self.market_mid(m, oracles)?;
+                }
                 let lock = self.custody(self.index_of(lock_key)?);
-                sides[k] = AumSide { side, agg, price: oracles.mid(&m.oracle, &m.feed_id)?, cumulative_interest: lock.interest_now(now_s)? };
+                sides[k] = AumSide { side, agg, price, cumulative_interest: lock.interest_now(now_s)? };
                 k += 1;
             }
         }
         aum_usd(&custodies[..self.n], &sides[..k])
+    }
+
+    /// A market's mid: a custody quote already read from the same price account and feed (SOL's market and SOL's
+    /// custody, BTC's and WBTC's) is that very read, so it is reused; otherwise the account is read and checked
+    /// (`Oracles::mid`). Same instruction, same clock, same account: the same price and the same staleness verdict.
+    /// An ALP liquidity instruction read 9 prices for 3 feeds before, ~740 CU each (bench/README.md § 1).
+    fn market_mid(&self, m: &MarketSides, oracles: &Oracles) -> Result<u64> {
+        for i in 0..self.n {
+            let c = self.custody(i);
+            if self.quotes[i].price != 0 && !c.is_stable() && keys_eq(&c.oracle, &m.oracle) && c.feed_id == m.feed_id {
+                return Ok(self.quotes[i].price);
+            }
+        }
+        oracles.mid(&m.oracle, &m.feed_id)
     }
 
     /// Writes custody `i`'s state back (it must be writable).
