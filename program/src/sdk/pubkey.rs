@@ -3,9 +3,19 @@
 /// An ed25519 public key or a program-derived address.
 pub type Pubkey = [u8; 32];
 
-/// Compares two keys as four 64-bit words (cheaper in compute units than 32 byte compares).
+/// Compares two keys as four 64-bit words (cheaper in compute units than 32 byte compares). Where both keys are
+/// 8-aligned (the keys of the loader's input buffer are: account keys and owners, and account data's keys at
+/// multiples of 8) each word is one 8-byte load; otherwise `read_unaligned`, which the BPF backend splits into
+/// byte loads (sdk/bytes.rs `read_u64`).
 #[inline(always)]
 pub fn keys_eq(a: &Pubkey, b: &Pubkey) -> bool {
+    if (a.as_ptr() as usize | b.as_ptr() as usize) & 7 == 0 {
+        let w = |k: &Pubkey, i: usize| {
+            // SAFETY: i ∈ {0, 1, 2, 3}, so the 8 bytes at 8·i lie inside the 32-byte key, and the key is 8-aligned.
+            unsafe { core::ptr::read((k.as_ptr() as *const u64).add(i)) }
+        };
+        return w(a, 0) == w(b, 0) && w(a, 1) == w(b, 1) && w(a, 2) == w(b, 2) && w(a, 3) == w(b, 3);
+    }
     let w = |k: &Pubkey, i: usize| {
         // SAFETY: i ∈ {0, 8, 16, 24}, so 8 bytes from i lie inside the 32-byte key; read_unaligned has no
         // alignment requirement.
@@ -51,6 +61,25 @@ mod tests {
             let mut b = a;
             b[i] ^= 1;
             assert!(!keys_eq(&a, &b), "byte {i}");
+        }
+    }
+
+    #[test]
+    fn keys_eq_is_the_same_on_aligned_and_unaligned_keys() {
+        #[repr(align(8))]
+        struct Aligned([u8; 72]);
+        let mut buf = Aligned([0; 72]);
+        for offset in [0usize, 8, 1, 3, 7] {
+            buf.0[offset..offset + 32].copy_from_slice(&TOKEN_PROGRAM_ID);
+            let key: &Pubkey = buf.0[offset..offset + 32].try_into().unwrap();
+            assert_eq!((key.as_ptr() as usize % 8 == 0), offset % 8 == 0);
+            assert!(keys_eq(key, &TOKEN_PROGRAM_ID), "offset {offset}");
+            for i in 0..32 {
+                let mut other = TOKEN_PROGRAM_ID;
+                other[i] ^= 0x80;
+                assert!(!keys_eq(key, &other), "offset {offset}, byte {i}");
+            }
+            buf.0.fill(0);
         }
     }
 }
