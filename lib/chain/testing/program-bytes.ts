@@ -13,12 +13,14 @@ export function programBytes(): Uint8Array {
 }
 
 /**
- * An older committed binary for upgrade tests: the one before b4723d7 (561,672 bytes against 563,064, so an upgrade
- * to today's also extends the ProgramData), read from git; undefined where git lacks that commit (a shallow clone).
+ * Another committed binary for upgrade tests: the one at b4723d7 (563,064 bytes, the program of 2026-12-01 to
+ * 2026-12-04, before the compute-unit work made it 503,208), read from git; undefined where git lacks that commit
+ * (a shallow clone). It is larger than today's, so an upgrade from today's to it extends the ProgramData, and one
+ * back to today's shrinks what the ProgramData holds (what a user's ./.data of that week goes through).
  */
-export function previousProgramBytes(): Uint8Array | undefined {
+export function largerProgramBytes(): Uint8Array | undefined {
   try {
-    return new Uint8Array(execFileSync('git', ['show', 'b4723d7~1:program/dist/poolperps.so'], { maxBuffer: 8 << 20, stdio: ['ignore', 'pipe', 'ignore'] }));
+    return new Uint8Array(execFileSync('git', ['show', 'b4723d7:program/dist/poolperps.so'], { maxBuffer: 8 << 20, stdio: ['ignore', 'pipe', 'ignore'] }));
   } catch {
     return undefined;
   }
