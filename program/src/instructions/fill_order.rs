@@ -52,7 +52,7 @@ pub fn process(input: &Input, data: &[u8]) -> Result<()> {
         None
     } else {
         let pool = accounts.next()?;
-        let count = Pool::load(pool, input.program_id)?.custody_count as usize;
+        let count = Pool::load_custody_count(pool, input.program_id)?;
         Some((pool, accounts.take(count)?))
     };
     let oracles = Oracles::new(accounts.rest(), &config, input.program_id, ctx.now_s);

@@ -44,7 +44,7 @@ pub fn process(input: &Input, data: &[u8]) -> Result<()> {
     let system_program = accounts.next()?;
     let swap_accounts = if swap == 1 {
         let pool = accounts.next()?;
-        let count = Pool::load(pool, input.program_id)?.custody_count as usize;
+        let count = Pool::load_custody_count(pool, input.program_id)?;
         Some((pool, accounts.take(count)?))
     } else {
         None

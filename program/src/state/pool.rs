@@ -49,6 +49,14 @@ impl Pool {
         })
     }
 
+    /// The checks of `load` (owner, discriminator, length) and the custody count alone: what an instruction needs
+    /// to find a pool's custodies in its account list before `PoolState::load` reads them (the whole load copies
+    /// ten keys, ~1,800 CU).
+    pub fn load_custody_count(view: &AccountView, program_id: &Pubkey) -> Result<usize> {
+        let d = program_data(view, program_id, &DISCRIMINATOR, LEN)?;
+        Ok(u8_at(d, 11).min(MAX_CUSTODIES as u8) as usize)
+    }
+
     pub fn write(&self, data: &mut [u8]) -> Result<()> {
         let mut w = Writer(data);
         w.bytes(0, &DISCRIMINATOR)?;
