@@ -3,7 +3,7 @@
  * program (buffer, Writes, ExtendProgram, Upgrade over the RPC, signed by the admin) instead of skipping it, and
  * a run after that skips it again. The cluster is a LocalChain behind its own JSON-RPC on loopback (the cluster
  * suites' support). The other binary is the committed one at b4723d7, read from git: larger than today's (563,064
- * bytes against 505,320), so upgrading from today's to it extends the ProgramData, and back to today's does not.
+ * bytes against 505,496), so upgrading from today's to it extends the ProgramData, and back to today's does not.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROGRAMDATA_METADATA_SIZE } from '@/lib/chain/loader/constants';

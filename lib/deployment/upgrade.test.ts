@@ -16,7 +16,7 @@ import { priceUpdate } from './initialize';
  * A user who pulls a commit with a new program/dist/poolperps.so keeps their ./.data: the restart upgrades the
  * local chain's program in place, to a larger binary (the ProgramData is extended) and to a smaller one (today's
  * after 2026-12-04's compute-unit work: what the ProgramData holds shrinks, zeros after it). The other binary is the
- * committed one at b4723d7 (563,064 bytes against 505,320), read from git.
+ * committed one at b4723d7 (563,064 bytes against 505,496), read from git.
  */
 const larger = largerProgramBytes();
 if (!larger) console.warn('lib/deployment/upgrade.test.ts skipped: git has no b4723d7 (a shallow clone?)');

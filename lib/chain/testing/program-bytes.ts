@@ -14,7 +14,7 @@ export function programBytes(): Uint8Array {
 
 /**
  * Another committed binary for upgrade tests: the one at b4723d7 (563,064 bytes, the program of 2026-12-01 to
- * 2026-12-04, before the compute-unit work made it 505,320), read from git; undefined where git lacks that commit
+ * 2026-12-04, before the compute-unit work made it 505,496), read from git; undefined where git lacks that commit
  * (a shallow clone). It is larger than today's, so an upgrade from today's to it extends the ProgramData, and one
  * back to today's shrinks what the ProgramData holds (what a user's ./.data of that week goes through).
  */

@@ -64,6 +64,14 @@ pub struct OpenAccounts<'a> {
     pub rent: RentPayer<'a>,
 }
 
+/// The arguments with the market and the lock custody as loaded once (one parameter: SBPF passes at most five in
+/// registers and has no stack arguments).
+struct Loaded<'a> {
+    args: &'a OpenArgs,
+    market: &'a Market,
+    lock: &'a Custody,
+}
+
 /// What the open will do, computed and checked before anything is written.
 struct Plan {
     swap: Option<SwapPlan>,
@@ -74,35 +82,38 @@ struct Plan {
     liquidation_price: u64,
 }
 
+/// The market and the lock custody are loaded once, here, and written back by `apply_custodies` and `apply_market`
+/// (they were loaded again there: ~2,100 CU per open; nothing writes either account in between).
 pub fn execute_open(env: &Env, a: &OpenAccounts, args: &OpenArgs, funding: &Funding) -> Result<()> {
     let mut state = PoolState::new(a.swap.map_or(&[][..], |(_, custodies)| custodies));
-    let plan = plan(env, a, args, &mut state)?;
+    let mut market = Market::load(a.market, env.ctx.program_id)?;
+    expect_key(a.lock_custody, market.lock_custody(args.side))?;
+    let mut lock = Custody::load(a.lock_custody, env.ctx.program_id)?;
+    let plan = plan(env, a, &Loaded { args, market: &market, lock: &lock }, &mut state)?;
     if let Funding::Wallet { owner, account } = funding {
         funding_account(account, &a.posted_mint, owner.key(), args.amount)?;
     }
-    apply_custodies(env.ctx, a, &plan, &mut state)?;
-    apply_market(env.ctx, a, &plan, args.side)?;
+    apply_custodies(env.ctx, a, &plan, &mut state, &mut lock)?;
+    apply_market(a, &plan, args.side, &mut market)?;
     let position = write_position(env.ctx, a, &plan, args)?;
     move_tokens(a, env.config, funding, args.amount)?;
     emit(&Emitted { a, plan: &plan, position: &position, args, funding });
     Ok(())
 }
 
-/// Reads and checks everything, in the engine's order: collateral token and amount, market hours, the mark, the
-/// swap (ALP long in USDC), the leverage range, §5's computation and checks, then TP/SL against the liquidation
-/// price after the open.
+/// Reads and checks everything, in the engine's order (after the market and the lock custody, loaded by the
+/// caller): collateral token and amount, market hours, the mark, the swap (ALP long in USDC), the leverage range,
+/// §5's computation and checks, then TP/SL against the liquidation price after the open.
 #[inline(never)]
-fn plan(env: &Env, a: &OpenAccounts, args: &OpenArgs, state: &mut PoolState) -> Result<Plan> {
+fn plan(env: &Env, a: &OpenAccounts, loaded: &Loaded, state: &mut PoolState) -> Result<Plan> {
     let (ctx, oracles) = (env.ctx, env.oracles);
-    let market = Market::load(a.market, ctx.program_id)?;
-    expect_key(a.lock_custody, market.lock_custody(args.side))?;
-    let lock = Custody::load(a.lock_custody, ctx.program_id)?;
+    let (args, market, lock) = (loaded.args, loaded.market, loaded.lock);
     let swapped = !keys_eq(&a.posted_mint, &lock.mint);
     if swapped != a.swap.is_some() || (swapped && !(market.params.long_locks_market_token && args.side == Side::Long)) {
         return Err(Error::UnsupportedCollateral);
     }
     if let Some((pool_view, _)) = a.swap {
-        load_open_swap(env, a, &market, pool_view, state)?;
+        load_open_swap(env, a, market, pool_view, state)?;
     }
     if args.amount == 0 {
         return Err(Error::AmountTooSmall);
@@ -114,9 +125,9 @@ fn plan(env: &Env, a: &OpenAccounts, args: &OpenArgs, state: &mut PoolState) -> 
     let (swap, lock_quote) = match a.swap {
         None => {
             expect_key(a.receiving_vault, &lock.vault)?;
-            (None, oracles.custody_quote(&lock)?)
+            (None, oracles.custody_quote(lock)?)
         }
-        Some(_) => plan_open_swap(env, a, &market, state, args.amount)?,
+        Some(_) => plan_open_swap(env, a, market, state, args.amount)?,
     };
     // The leverage range before the size is computed: a leverage whose size cannot fit a u64 is LEVERAGE_TOO_HIGH
     // (lib/math validates it first), not an overflow.
@@ -213,8 +224,9 @@ fn fresh(side: Side, o: &OpenResult, interest: u64) -> PositionState {
 }
 
 /// The custodies: the swap (if any), then the lock and the collateral (the same custody), rates settled last.
+/// Without a swap `lock` is the lock custody as `plan` read it; with one, the pool state's copy is the one written.
 #[inline(never)]
-fn apply_custodies(ctx: &Ctx, a: &OpenAccounts, plan: &Plan, state: &mut PoolState) -> Result<()> {
+fn apply_custodies(ctx: &Ctx, a: &OpenAccounts, plan: &Plan, state: &mut PoolState, lock: &mut Custody) -> Result<()> {
     let add = |lock: &mut Custody| -> Result<()> {
         lock.locked = overflow(lock.locked.checked_add(plan.opened.lock_amount))?;
         lock.collateral = overflow(lock.collateral.checked_add(plan.opened.collateral_amount))?;
@@ -231,9 +243,8 @@ fn apply_custodies(ctx: &Ctx, a: &OpenAccounts, plan: &Plan, state: &mut PoolSta
             Ok(())
         }
         None => {
-            let mut lock = Custody::load(a.lock_custody, ctx.program_id)?;
             lock.accrue(ctx.now_s)?;
-            add(&mut lock)?;
+            add(lock)?;
             lock.settle_rate()?;
             lock.write_state(writable_data(a.lock_custody)?)
         }
@@ -242,8 +253,7 @@ fn apply_custodies(ctx: &Ctx, a: &OpenAccounts, plan: &Plan, state: &mut PoolSta
 
 /// The market's aggregate of the side: the old state out, the new one in (§8).
 #[inline(never)]
-fn apply_market(ctx: &Ctx, a: &OpenAccounts, plan: &Plan, side: Side) -> Result<()> {
-    let mut market = Market::load(a.market, ctx.program_id)?;
+fn apply_market(a: &OpenAccounts, plan: &Plan, side: Side, market: &mut Market) -> Result<()> {
     if let Some(p) = &plan.existing {
         *market.aggregate_mut(side) = remove_from_aggregate(market.aggregate(side), &p.state)?;
     }
