@@ -2,6 +2,7 @@
 //! Upgradeable): per account a header `[dup u8, is_signer u8, is_writable u8, executable u8, resize delta 4 bytes]`,
 //! then `key [32]`, `owner [32]`, `lamports u64`, `data_len u64`, the data, 10 KiB of realloc room, padding to 8,
 //! and `rent_epoch u64`.
+use super::bytes::{load_u64, store_u64};
 use super::pubkey::Pubkey;
 
 pub(crate) const KEY_OFFSET: usize = 8;
@@ -11,29 +12,6 @@ pub(crate) const DATA_LEN_OFFSET: usize = 80;
 pub(crate) const DATA_OFFSET: usize = 88;
 /// Bytes an account's data may grow by in one instruction (MAX_PERMITTED_DATA_INCREASE).
 pub const MAX_DATA_INCREASE: usize = 10 * 1024;
-
-/// The u64 at `p`: one 8-byte load when `p` is 8-aligned (the loader aligns each account header to 8 bytes), byte
-/// loads otherwise (a test's buffer); `read_unaligned` alone is byte loads on BPF (sdk/bytes.rs `read_u64`).
-///
-/// SAFETY: `p` must be valid for reading 8 bytes.
-#[inline(always)]
-pub(crate) unsafe fn header_u64(p: *const u8) -> u64 {
-    if (p as usize) & 7 == 0 {
-        core::ptr::read(p as *const u64)
-    } else {
-        core::ptr::read_unaligned(p as *const u64)
-    }
-}
-
-/// `header_u64`'s store. SAFETY: `p` must be valid for writing 8 bytes.
-#[inline(always)]
-unsafe fn set_header_u64(p: *mut u8, v: u64) {
-    if (p as usize) & 7 == 0 {
-        core::ptr::write(p as *mut u64, v)
-    } else {
-        core::ptr::write_unaligned(p as *mut u64, v)
-    }
-}
 
 /// One account of the instruction. Copyable: a duplicate account in the input is the same view twice.
 ///
@@ -88,7 +66,7 @@ impl AccountView {
     #[inline(always)]
     pub fn lamports(&self) -> u64 {
         // SAFETY: the u64 at LAMPORTS_OFFSET lies inside the fixed account header (see from_raw).
-        unsafe { header_u64(self.raw.add(LAMPORTS_OFFSET)) }
+        unsafe { load_u64(self.raw.add(LAMPORTS_OFFSET)) }
     }
 
     /// Sets the lamports; the runtime checks at the end of the instruction that no lamport was created.
@@ -96,13 +74,13 @@ impl AccountView {
     pub fn set_lamports(&self, lamports: u64) {
         // SAFETY: as `lamports`; the buffer is writable memory of the VM (the runtime rejects writes to
         // accounts that are not writable or not owned by the program when the instruction ends).
-        unsafe { set_header_u64(self.raw.add(LAMPORTS_OFFSET), lamports) }
+        unsafe { store_u64(self.raw.add(LAMPORTS_OFFSET), lamports) }
     }
 
     #[inline(always)]
     pub fn data_len(&self) -> usize {
         // SAFETY: as `lamports`, at DATA_LEN_OFFSET. The runtime keeps it current after a CPI.
-        unsafe { header_u64(self.raw.add(DATA_LEN_OFFSET)) as usize }
+        unsafe { load_u64(self.raw.add(DATA_LEN_OFFSET)) as usize }
     }
 
     #[inline(always)]
@@ -124,7 +102,7 @@ impl AccountView {
     pub fn truncate(&self, new_len: usize) {
         if new_len < self.data_len() {
             // SAFETY: as `data_len`; a shorter length stays inside the account's data.
-            unsafe { set_header_u64(self.raw.add(DATA_LEN_OFFSET), new_len as u64) }
+            unsafe { store_u64(self.raw.add(DATA_LEN_OFFSET), new_len as u64) }
         }
     }
 

@@ -18,17 +18,40 @@ pub fn read_u32(data: &[u8], offset: usize) -> Option<u32> {
     Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
-/// A little-endian u64: one 8-byte load where its address is 8-aligned (account data starts 8-aligned in the
-/// loader's input, and the program's u64 fields sit at multiples of 8), eight byte loads otherwise. Upstream LLVM's
-/// BPF backend does not merge the byte loads of `from_le_bytes` (it assumes strict alignment), so an account load
-/// paid ~20 instructions per field (issue 16, bench/README.md § 1: account loads were 29% of all CU).
+/// The u64 at `p`: one 8-byte load where `p` is 8-aligned (account data and headers start 8-aligned in the
+/// loader's input, and the program's u64 fields sit at multiples of 8), byte loads otherwise. Upstream LLVM's BPF
+/// backend assumes strict alignment: `read_unaligned` and `from_le_bytes` are eight byte loads there, ~20
+/// instructions per field (issue 16, bench/README.md § 1: account loads were 29% of all CU). Little-endian, as BPF.
+///
+/// SAFETY: `p` must be valid for reading 8 bytes.
+#[inline(always)]
+pub(crate) unsafe fn load_u64(p: *const u8) -> u64 {
+    if (p as usize) & 7 == 0 {
+        core::ptr::read(p as *const u64)
+    } else {
+        core::ptr::read_unaligned(p as *const u64)
+    }
+}
+
+/// `load_u64`'s store. SAFETY: `p` must be valid for writing 8 bytes.
+#[inline(always)]
+pub(crate) unsafe fn store_u64(p: *mut u8, v: u64) {
+    if (p as usize) & 7 == 0 {
+        core::ptr::write(p as *mut u64, v)
+    } else {
+        core::ptr::write_unaligned(p as *mut u64, v)
+    }
+}
+
+/// A little-endian u64: one 8-byte load where its address is 8-aligned (as `load_u64`), `from_le_bytes` otherwise.
+/// Not `load_u64` itself: with its `read_unaligned` fallback on this hot path the binary grew 36 kB and an open cost
+/// 640 CU more (measured 2026-12-04), while the header reads it serves compile to the same bytes either way.
 #[inline(always)]
 pub fn read_u64(data: &[u8], offset: usize) -> Option<u64> {
     let b = data.get(offset..offset.checked_add(8)?)?;
     let p = b.as_ptr();
     if (p as usize) & 7 == 0 {
-        // SAFETY: `b` is 8 readable bytes (the bounds-checked `get` above) and `p` is 8-aligned: a valid aligned
-        // read of a u64, whose bytes are little-endian (`from_le` is a no-op on BPF and x86).
+        // SAFETY: `b` is 8 readable bytes (the bounds-checked `get` above) and `p` is 8-aligned.
         return Some(u64::from_le(unsafe { core::ptr::read(p as *const u64) }));
     }
     Some(u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]))
@@ -66,19 +89,12 @@ pub fn write_u8(data: &mut [u8], offset: usize, v: u8) -> Option<()> {
     Some(())
 }
 
-/// A little-endian u64 written with one 8-byte store where its address is 8-aligned (as `read_u64`), byte stores
-/// otherwise.
+/// A little-endian u64 written (`store_u64` after the bounds check).
 #[inline(always)]
 pub fn write_u64(data: &mut [u8], offset: usize, v: u64) -> Option<()> {
     let b = data.get_mut(offset..offset.checked_add(8)?)?;
-    let p = b.as_mut_ptr();
-    if (p as usize) & 7 == 0 {
-        // SAFETY: `b` is 8 writable bytes (the bounds-checked `get_mut` above, borrowed mutably) and `p` is
-        // 8-aligned: a valid aligned write of a u64, stored little-endian.
-        unsafe { core::ptr::write(p as *mut u64, v.to_le()) };
-        return Some(());
-    }
-    b.copy_from_slice(&v.to_le_bytes());
+    // SAFETY: `b` is 8 writable bytes (the bounds-checked `get_mut` above, borrowed mutably).
+    unsafe { store_u64(b.as_mut_ptr(), v.to_le()) };
     Some(())
 }
 

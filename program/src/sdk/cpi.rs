@@ -1,7 +1,8 @@
 //! Cross-program invocation through `sol_invoke_signed_c`, with the C-ABI structs of the runtime
 //! (`SolInstruction`, `SolAccountMeta`, `SolAccountInfo`). Account infos point into the input buffer, so the
 //! runtime's updates after the call (lamports, data, length) are what the views read next.
-use super::account::{header_u64, AccountView, DATA_LEN_OFFSET, DATA_OFFSET, KEY_OFFSET, LAMPORTS_OFFSET, OWNER_OFFSET};
+use super::account::{AccountView, DATA_LEN_OFFSET, DATA_OFFSET, KEY_OFFSET, LAMPORTS_OFFSET, OWNER_OFFSET};
+use super::bytes::load_u64;
 use super::pubkey::Pubkey;
 use super::syscalls::{self, SolBytes, SolSignerSeeds};
 
@@ -83,7 +84,7 @@ pub fn invoke_signed(call: &Call) -> Result<(), CpiError> {
             infos[i].write(SolAccountInfo {
                 key: raw.add(KEY_OFFSET) as *const Pubkey,
                 lamports: raw.add(LAMPORTS_OFFSET) as *mut u64,
-                data_len: header_u64(raw.add(DATA_LEN_OFFSET)),
+                data_len: load_u64(raw.add(DATA_LEN_OFFSET)),
                 data: raw.add(DATA_OFFSET),
                 owner: raw.add(OWNER_OFFSET) as *const Pubkey,
                 rent_epoch: 0,

@@ -1,6 +1,7 @@
 //! The program's entrypoint: parses the loader's input into account views, instruction data and the program id,
 //! calls the processor, and turns its error into the return value (a custom program error number).
-use super::account::{header_u64, AccountView, DATA_LEN_OFFSET, DATA_OFFSET, MAX_DATA_INCREASE};
+use super::account::{AccountView, DATA_LEN_OFFSET, DATA_OFFSET, MAX_DATA_INCREASE};
+use super::bytes::load_u64;
 use super::pubkey::Pubkey;
 
 /// Most accounts one instruction may receive (the largest, liquidity on ALP, takes about 20).
@@ -42,7 +43,7 @@ impl Default for Views {
 /// SAFETY: `input` must point at a buffer laid out by the loader (or by the host tests' serializer), living for
 /// `'a`.
 pub unsafe fn parse<'a>(input: *mut u8, views: &'a mut Views) -> Result<Input<'a>, InputError> {
-    let count = header_u64(input) as usize;
+    let count = load_u64(input) as usize;
     if count > MAX_ACCOUNTS {
         return Err(InputError::TooManyAccounts);
     }
@@ -51,7 +52,7 @@ pub unsafe fn parse<'a>(input: *mut u8, views: &'a mut Views) -> Result<Input<'a
         let dup = *at;
         if dup == NON_DUP_MARKER {
             views.0[i] = AccountView::from_raw(at);
-            let data_len = header_u64(at.add(DATA_LEN_OFFSET)) as usize;
+            let data_len = load_u64(at.add(DATA_LEN_OFFSET)) as usize;
             let end = (DATA_OFFSET + data_len + MAX_DATA_INCREASE + 7) & !7;
             at = at.add(end + 8);
         } else {
@@ -63,7 +64,7 @@ pub unsafe fn parse<'a>(input: *mut u8, views: &'a mut Views) -> Result<Input<'a
             at = at.add(8);
         }
     }
-    let data_len = header_u64(at) as usize;
+    let data_len = load_u64(at) as usize;
     let data = core::slice::from_raw_parts(at.add(8), data_len);
     let program_id = &*(at.add(8 + data_len) as *const Pubkey);
     Ok(Input { program_id, accounts: &views.0[..count], data })

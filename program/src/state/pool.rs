@@ -26,6 +26,11 @@ pub struct Pool {
     pub markets: [Pubkey; MAX_MARKETS],
 }
 
+/// The stored custody count, clamped to the capacity (as every reader of it must see it).
+fn custody_count_at(d: &[u8]) -> u8 {
+    u8_at(d, 11).min(MAX_CUSTODIES as u8)
+}
+
 impl Pool {
     pub fn load(view: &AccountView, program_id: &Pubkey) -> Result<Pool> {
         let d = program_data(view, program_id, &DISCRIMINATOR, LEN)?;
@@ -41,7 +46,7 @@ impl Pool {
             index: u8_at(d, 8),
             bump: u8_at(d, 9),
             lp_mint_bump: u8_at(d, 10),
-            custody_count: u8_at(d, 11).min(MAX_CUSTODIES as u8),
+            custody_count: custody_count_at(d),
             market_count: u8_at(d, 12).min(MAX_MARKETS as u8),
             lp_mint: key_at(d, 16),
             custodies,
@@ -54,7 +59,7 @@ impl Pool {
     /// ten keys, ~1,800 CU).
     pub fn load_custody_count(view: &AccountView, program_id: &Pubkey) -> Result<usize> {
         let d = program_data(view, program_id, &DISCRIMINATOR, LEN)?;
-        Ok(u8_at(d, 11).min(MAX_CUSTODIES as u8) as usize)
+        Ok(custody_count_at(d) as usize)
     }
 
     pub fn write(&self, data: &mut [u8]) -> Result<()> {
